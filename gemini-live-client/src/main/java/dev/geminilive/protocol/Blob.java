@@ -1,0 +1,33 @@
+package dev.geminilive.protocol;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Inline media: a MIME type and bytes, written as standard base64 and read from either base64 alphabet.
+ *
+ * @param mimeType e.g. {@code audio/pcm;rate=16000}, {@code image/jpeg}
+ * @param data     the raw bytes (not copied: treat as read-only)
+ */
+public record Blob(String mimeType, byte[] data) {
+
+    /** @return the {@code rate=} parameter of an audio MIME type, or {@code defaultRate} */
+    public int sampleRate(int defaultRate) {
+        return Mime.rate(mimeType, defaultRate);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Blob b && Objects.equals(mimeType, b.mimeType) && Arrays.equals(data, b.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(mimeType) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "Blob[mimeType=" + mimeType + ", " + (data == null ? 0 : data.length) + " bytes]";
+    }
+}

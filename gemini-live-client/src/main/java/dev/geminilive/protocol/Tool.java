@@ -1,0 +1,38 @@
+package dev.geminilive.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of {@code setup.tools}: function declarations or one built-in tool. Built-in tool settings are kept as
+ * JSON objects; {@code {}} turns a tool on.
+ *
+ * @param functionDeclarations functions the model may call
+ * @param googleSearch         Google Search grounding
+ * @param codeExecution        code execution
+ * @param googleMaps           Google Maps grounding
+ * @param urlContext           URL context
+ */
+public record Tool(
+        List<FunctionDeclaration> functionDeclarations,
+        Map<String, Object> googleSearch,
+        Map<String, Object> codeExecution,
+        Map<String, Object> googleMaps,
+        Map<String, Object> urlContext) {
+
+    public Tool {
+        functionDeclarations = functionDeclarations == null ? null : List.copyOf(functionDeclarations);
+    }
+
+    public static Tool functions(List<FunctionDeclaration> declarations) {
+        return new Tool(declarations, null, null, null, null);
+    }
+
+    public static Tool ofGoogleSearch() {
+        return new Tool(null, Map.of(), null, null, null);
+    }
+
+    public static Tool ofCodeExecution() {
+        return new Tool(null, null, Map.of(), null, null);
+    }
+}
