@@ -1,0 +1,180 @@
+package dev.geminilive.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+
+import dev.geminilive.protocol.LiveCodec;
+import dev.geminilive.protocol.Setup;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.core.HandshakeException;
+
+/**
+ * Opens Live sessions. One client holds one Tyrus container and a few daemon threads; share it, and {@link #close()} it
+ * when done. Thread-safe.
+ */
+public final class LiveClient implements AutoCloseable {
+
+    private final ClientManager container;
+    private final Duration connectTimeout;
+    private final Duration setupTimeout;
+    private final Duration writeTimeout;
+    private final long maxPendingBytes;
+    private final int maxIncomingMessageBytes;
+    private final ExecutorService connectExecutor;
+    private final ScheduledExecutorService timer;
+    private final LiveCodec codec = LiveCodec.lenient();
+
+    private LiveClient(Builder b) {
+        this.connectTimeout = b.connectTimeout;
+        this.setupTimeout = b.setupTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.maxPendingBytes = b.maxPendingBytes;
+        this.maxIncomingMessageBytes = b.maxIncomingMessageBytes;
+        this.container = ClientManager.createClient();
+        Map<String, Object> props = container.getProperties();
+        props.put(ClientProperties.SHARED_CONTAINER, true);
+        props.put(ClientProperties.HANDSHAKE_TIMEOUT, connectTimeout.toMillis());
+        props.put(ClientProperties.INCOMING_BUFFER_SIZE, maxIncomingMessageBytes);
+        if (b.sslContext != null) {
+            SslEngineConfigurator ssl = new SslEngineConfigurator(b.sslContext, true, false, false);
+            ssl.setHostVerificationEnabled(b.hostnameVerification);
+            props.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, ssl);
+        }
+        this.connectExecutor = Executors.newCachedThreadPool(daemon("gemini-live-connect"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("gemini-live-timer"));
+    }
+
+    /** @return a builder with defaults: connect 10 s, setup 15 s, write 30 s, 4 MiB queued, 16 MiB per message */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Connects, sends {@code setup} and waits for {@code setupComplete}.
+     *
+     * @return completes with the open session, or fails with a {@link LiveClientException} that says why: the handshake
+     *         was refused (HTTP status), the server closed during setup (close code and reason), the first server
+     *         message was not setupComplete, or the setup timeout passed
+     */
+    public CompletableFuture<LiveSession> connect(LiveEndpoint endpoint, Setup setup, LiveListener listener) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(listener, "listener");
+        LiveSession session = new LiveSession(endpoint, setup, listener, codec, maxPendingBytes, writeTimeout,
+                maxIncomingMessageBytes, timer, setupTimeout);
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        endpoint.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+                    }
+                })
+                .build();
+        connectExecutor.execute(() -> {
+            try {
+                container.connectToServer(session.socketEndpoint(), config, endpoint.uri());
+            } catch (DeploymentException | java.io.IOException | RuntimeException e) {
+                session.connectFailed(describe(endpoint, e), e);
+            }
+        });
+        return session.opened();
+    }
+
+    private static String describe(LiveEndpoint endpoint, Throwable e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof HandshakeException he) {
+                return "Gemini Live refused the WebSocket handshake at " + endpoint.safeUri() + ": HTTP " + he.getHttpStatusCode()
+                        + (he.getMessage() == null ? "" : " " + he.getMessage());
+            }
+            t = t.getCause();
+        }
+        return "Cannot connect to Gemini Live at " + endpoint.safeUri() + ": " + e.getMessage();
+    }
+
+    /** Stops the container and the client's threads; open sessions are closed by the transport. */
+    @Override
+    public void close() {
+        connectExecutor.shutdownNow();
+        timer.shutdownNow();
+        container.shutdown();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Settings of a {@link LiveClient}. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration setupTimeout = Duration.ofSeconds(15);
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private long maxPendingBytes = 4L * 1024 * 1024;
+        private int maxIncomingMessageBytes = 16 * 1024 * 1024;
+        private SSLContext sslContext;
+        private boolean hostnameVerification = true;
+
+        /** Time allowed for the TCP connect and WebSocket handshake. */
+        public Builder connectTimeout(Duration v) { connectTimeout = positive(v, "connectTimeout"); return this; }
+
+        /** Time allowed between sending setup and receiving setupComplete. */
+        public Builder setupTimeout(Duration v) { setupTimeout = positive(v, "setupTimeout"); return this; }
+
+        /** Time a sender may wait for room in the write queue before its write fails. */
+        public Builder writeTimeout(Duration v) { writeTimeout = positive(v, "writeTimeout"); return this; }
+
+        /** Bytes that may wait in the write queue; beyond this, senders wait (backpressure). */
+        public Builder maxPendingBytes(long v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("maxPendingBytes must be positive: " + v);
+            }
+            maxPendingBytes = v;
+            return this;
+        }
+
+        /** The largest server message accepted; larger ones close the connection (a guard against a hostile peer). */
+        public Builder maxIncomingMessageBytes(int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("maxIncomingMessageBytes must be positive: " + v);
+            }
+            maxIncomingMessageBytes = v;
+            return this;
+        }
+
+        /** TLS context for {@code wss://}; the JVM default trust store when not set. Certificates are always verified. */
+        public Builder sslContext(SSLContext v) { sslContext = v; return this; }
+
+        /** Whether the server's host name is checked against its certificate (default true). */
+        public Builder hostnameVerification(boolean v) { hostnameVerification = v; return this; }
+
+        public LiveClient build() {
+            return new LiveClient(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration: " + d);
+            }
+            return d;
+        }
+    }
+}

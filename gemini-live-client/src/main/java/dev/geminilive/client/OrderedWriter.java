@@ -1,0 +1,160 @@
+package dev.geminilive.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+
+/**
+ * Writes text frames one at a time in the order {@link #write} was called, so messages never interleave or reorder.
+ * Queued bytes are bounded: when the socket is slower than the sender, {@link #write} waits for room (up to the write
+ * timeout) instead of growing memory without limit.
+ */
+final class OrderedWriter {
+
+    private record Pending(String text, long bytes, CompletableFuture<Void> done) {
+    }
+
+    private final RemoteEndpoint.Async remote;
+    private final long maxPendingBytes;
+    private final long writeTimeoutNanos;
+    private final Object lock = new Object();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final ThreadLocal<Boolean> pumping = new ThreadLocal<>();
+
+    private boolean inFlight;
+    private long pendingBytes;
+    private long written;
+    private Throwable failure;
+
+    OrderedWriter(RemoteEndpoint.Async remote, long maxPendingBytes, Duration writeTimeout) {
+        this.remote = remote;
+        this.maxPendingBytes = maxPendingBytes;
+        this.writeTimeoutNanos = writeTimeout.toNanos();
+    }
+
+    /**
+     * Queues a text frame.
+     *
+     * @return completes when the frame is handed to the transport, or fails if the session closes first, the write
+     *         fails, or no room frees up within the write timeout
+     */
+    CompletableFuture<Void> write(String text) {
+        long bytes = utf8Length(text);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (lock) {
+            long deadline = System.nanoTime() + writeTimeoutNanos;
+            while (failure == null && pendingBytes > 0 && pendingBytes + bytes > maxPendingBytes) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    done.completeExceptionally(new LiveClientException("Write timed out after " + Duration.ofNanos(writeTimeoutNanos)
+                            + ": " + pendingBytes + " bytes still queued for a slow connection", null));
+                    return done;
+                }
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000), 0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    done.completeExceptionally(new LiveClientException("Interrupted while waiting to write", e));
+                    return done;
+                }
+            }
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return done;
+            }
+            queue.add(new Pending(text, bytes, done));
+            pendingBytes += bytes;
+        }
+        pump();
+        return done;
+    }
+
+    /** Fails everything queued and every later write with {@code cause}. */
+    void fail(Throwable cause) {
+        ArrayDeque<Pending> dropped;
+        synchronized (lock) {
+            if (failure == null) {
+                failure = cause;
+            }
+            dropped = new ArrayDeque<>(queue);
+            queue.clear();
+            lock.notifyAll();
+        }
+        dropped.forEach(p -> p.done.completeExceptionally(cause));
+    }
+
+    /** @return frames handed to the transport so far */
+    long written() {
+        synchronized (lock) {
+            return written;
+        }
+    }
+
+    /** @return bytes queued and not yet written */
+    long pendingBytes() {
+        synchronized (lock) {
+            return pendingBytes;
+        }
+    }
+
+    // A send handler may complete on the calling thread; the loop (not recursion) then sends the next frame.
+    private void pump() {
+        if (Boolean.TRUE.equals(pumping.get())) {
+            return;
+        }
+        pumping.set(Boolean.TRUE);
+        try {
+            while (true) {
+                Pending next;
+                synchronized (lock) {
+                    if (inFlight || queue.isEmpty() || failure != null) {
+                        return;
+                    }
+                    next = queue.poll();
+                    inFlight = true;
+                }
+                try {
+                    remote.sendText(next.text, result -> finish(next, result));
+                } catch (RuntimeException e) {
+                    finish(next, new SendResult(e));
+                }
+            }
+        } finally {
+            pumping.remove();
+        }
+    }
+
+    private void finish(Pending p, SendResult result) {
+        synchronized (lock) {
+            inFlight = false;
+            pendingBytes -= p.bytes;
+            if (result.isOK()) {
+                written++;
+            }
+            lock.notifyAll();
+        }
+        if (result.isOK()) {
+            p.done.complete(null);
+        } else {
+            LiveClientException e = new LiveClientException("Write failed: " + result.getException(), result.getException());
+            p.done.completeExceptionally(e);
+            fail(e);
+        }
+        pump();
+    }
+
+    private static long utf8Length(String s) {
+        // ASCII-only JSON is the common case (base64 media); exact count only when needed.
+        long n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return s.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
+    }
+}
