@@ -1,0 +1,126 @@
+package dev.geminilive.camel;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javax.net.ssl.SSLContext;
+
+import dev.geminilive.camel.session.SessionGroup;
+import dev.geminilive.client.LiveClient;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The gemini-live component: holds the shared Live client, the worker threads, and the session groups (one per
+ * endpoint name) that producers and consumers share.
+ */
+@Component("gemini-live")
+public class GeminiLiveComponent extends DefaultComponent {
+
+    @Metadata
+    private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
+
+    private final Map<String, SessionGroup> groups = new HashMap<>();
+    private final Map<String, LiveClient> clients = new HashMap<>();
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("A gemini-live endpoint needs a name: gemini-live:name[?options]");
+        }
+        GeminiLiveEndpoint endpoint = new GeminiLiveEndpoint(uri, this, configuration.copy());
+        endpoint.setName(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** @return the component-level configuration, the defaults of every endpoint */
+    public GeminiLiveConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The component-level configuration: defaults for every endpoint.
+     */
+    public void setConfiguration(GeminiLiveConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    private final Map<String, Integer> users = new HashMap<>();
+
+    /** A producer or consumer of the endpoint starts: returns the sessions of its name, created with its limits. */
+    synchronized SessionGroup attach(GeminiLiveEndpoint endpoint) {
+        users.merge(endpoint.getName(), 1, Integer::sum);
+        return groups.computeIfAbsent(endpoint.getName(), name -> {
+            GeminiLiveConfiguration c = endpoint.getConfiguration();
+            return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.getMaxConcurrentSessions(),
+                    Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()));
+        });
+    }
+
+    /** A producer or consumer stops; when it was the last of its name, the name's sessions close. */
+    synchronized void detach(String name) {
+        Integer left = users.merge(name, -1, Integer::sum);
+        if (left == null || left <= 0) {
+            users.remove(name);
+            SessionGroup g = groups.remove(name);
+            if (g != null) {
+                g.shutdown();
+            }
+        }
+    }
+
+    synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "GeminiLive", 1, 16);
+        }
+        return workers;
+    }
+
+    synchronized ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "GeminiLiveTimer");
+        }
+        return scheduler;
+    }
+
+    private LiveClient client(GeminiLiveEndpoint endpoint) {
+        GeminiLiveConfiguration c = endpoint.getConfiguration();
+        SSLContext ssl = SetupFactory.sslContext(getCamelContext(), c);
+        // One client per TLS setup, so endpoints with their own trust store do not share a container.
+        String key = (ssl == null ? "default" : "ssl@" + System.identityHashCode(c.getSslContextParameters())) + "/" + c.getConnectTimeout()
+                + "/" + c.getSetupTimeout() + "/" + c.getMaxPendingBytes() + "/" + c.getWriteTimeout();
+        return clients.computeIfAbsent(key, k -> LiveClient.builder()
+                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .setupTimeout(Duration.ofMillis(c.getSetupTimeout()))
+                .maxPendingBytes(c.getMaxPendingBytes())
+                .writeTimeout(Duration.ofMillis(c.getWriteTimeout()))
+                .sslContext(ssl)
+                .build());
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        groups.values().forEach(SessionGroup::shutdown);
+        groups.clear();
+        users.clear();
+        clients.values().forEach(LiveClient::close);
+        clients.clear();
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(workers);
+            workers = null;
+        }
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            scheduler = null;
+        }
+        super.doStop();
+    }
+}

@@ -1,0 +1,805 @@
+package dev.geminilive.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a gemini-live endpoint. Set on the component, they are defaults for every endpoint
+ * ({@code camel.component.gemini-live.*}); each endpoint works on its own copy.
+ */
+@UriParams
+@Configurer
+public class GeminiLiveConfiguration implements Cloneable {
+    @UriParam(label = "common", defaultValue = "default")
+    private String conversationId = "default";
+    @UriParam(label = "common", defaultValue = "gemini-3.1-flash-live-preview")
+    private String model = "gemini-3.1-flash-live-preview";
+    @UriParam(label = "common", defaultValue = "AUDIO", enums = "AUDIO,TEXT")
+    private String responseModalities = "AUDIO";
+    @UriParam(label = "security", secret = true)
+    private String apiKey;
+    @UriParam(label = "security", secret = true)
+    private String authToken;
+    @UriParam(label = "security", secret = true)
+    private String bearerToken;
+    @UriParam(label = "common")
+    private String baseUrl;
+    @UriParam(label = "advanced")
+    private String apiVersion;
+    @UriParam(label = "advanced", defaultValue = "gemini", enums = "gemini,vertex")
+    private String backend = "gemini";
+    @UriParam(label = "advanced")
+    private String project;
+    @UriParam(label = "advanced", defaultValue = "us-central1")
+    private String location = "us-central1";
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration")
+    private long setupTimeout = 15000;
+    @UriParam(label = "setup")
+    private String systemInstruction;
+    @UriParam(label = "setup")
+    private String voiceName;
+    @UriParam(label = "setup")
+    private String languageCode;
+    @UriParam(label = "setup")
+    private Double temperature;
+    @UriParam(label = "setup")
+    private Double topP;
+    @UriParam(label = "setup")
+    private Integer topK;
+    @UriParam(label = "setup")
+    private Integer maxOutputTokens;
+    @UriParam(label = "setup")
+    private Integer candidateCount;
+    @UriParam(label = "setup")
+    private Double presencePenalty;
+    @UriParam(label = "setup")
+    private Double frequencyPenalty;
+    @UriParam(label = "setup")
+    private Integer seed;
+    @UriParam(label = "setup", enums = "MEDIA_RESOLUTION_LOW,MEDIA_RESOLUTION_MEDIUM,MEDIA_RESOLUTION_HIGH")
+    private String mediaResolution;
+    @UriParam(label = "setup")
+    private Integer thinkingBudget;
+    @UriParam(label = "setup", enums = "MINIMAL,LOW,MEDIUM,HIGH")
+    private String thinkingLevel;
+    @UriParam(label = "setup", defaultValue = "false")
+    private boolean includeThoughts = false;
+    @UriParam(label = "setup", defaultValue = "false")
+    private boolean inputAudioTranscription = false;
+    @UriParam(label = "setup", defaultValue = "true")
+    private boolean outputAudioTranscription = true;
+    @UriParam(label = "setup", defaultValue = "true")
+    private boolean automaticActivityDetection = true;
+    @UriParam(label = "setup", enums = "START_SENSITIVITY_HIGH,START_SENSITIVITY_LOW")
+    private String startOfSpeechSensitivity;
+    @UriParam(label = "setup", enums = "END_SENSITIVITY_HIGH,END_SENSITIVITY_LOW")
+    private String endOfSpeechSensitivity;
+    @UriParam(label = "setup")
+    private Integer prefixPaddingMs;
+    @UriParam(label = "setup")
+    private Integer silenceDurationMs;
+    @UriParam(label = "setup", enums = "START_OF_ACTIVITY_INTERRUPTS,NO_INTERRUPTION")
+    private String activityHandling;
+    @UriParam(label = "setup", enums = "TURN_INCLUDES_ONLY_ACTIVITY,TURN_INCLUDES_ALL_INPUT,TURN_INCLUDES_AUDIO_ACTIVITY_AND_ALL_VIDEO")
+    private String turnCoverage;
+    @UriParam(label = "setup", defaultValue = "true")
+    private boolean sessionResumption = true;
+    @UriParam(label = "setup", defaultValue = "false")
+    private boolean contextWindowCompression = false;
+    @UriParam(label = "setup")
+    private Long triggerTokens;
+    @UriParam(label = "setup")
+    private Long targetTokens;
+    @UriParam(label = "setup", defaultValue = "false")
+    private boolean googleSearch = false;
+    @UriParam(label = "setup", defaultValue = "false")
+    private boolean codeExecution = false;
+    @UriParam(label = "setup", defaultValue = "false")
+    private boolean initialHistoryInClientContent = false;
+    @UriParam(label = "setup")
+    private Boolean proactiveAudio;
+    @UriParam(label = "setup")
+    private Boolean enableAffectiveDialog;
+    @UriParam(label = "setup")
+    private String setup;
+    @UriParam(label = "producer", defaultValue = "text", enums = "text,audio,wav,turn")
+    private String replyFormat = "text";
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration")
+    private long turnTimeout = 60000;
+    @UriParam(label = "producer", defaultValue = "audio/pcm;rate=16000")
+    private String audioMimeType = "audio/pcm;rate=16000";
+    @UriParam(label = "producer", defaultValue = "100")
+    private int audioChunkMillis = 100;
+    @UriParam(label = "producer", defaultValue = "auto", enums = "auto,gemini-2,gemini-3")
+    private String modelProfile = "auto";
+    @UriParam(label = "consumer")
+    private String events;
+    @UriParam(label = "consumer", defaultValue = "chunk", enums = "chunk,turn")
+    private String aggregate = "chunk";
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxConcurrentSessions = 3;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long sessionAcquireTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long sessionIdleTimeout = 300000;
+    @UriParam(label = "advanced", defaultValue = "4194304")
+    private long maxPendingBytes = 4194304;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long writeTimeout = 30000;
+
+    /** @return a copy that an endpoint may change without affecting the component */
+    public GeminiLiveConfiguration copy() {
+        try {
+            return (GeminiLiveConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    /**
+     * The conversation used when the exchange has no CamelGeminiLiveConversationId header. Each conversation id of an endpoint has its own Live session (its own memory).
+     */
+    public void setConversationId(String conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /**
+     * The Live model. The models/ prefix is added when missing. 3.x models take text as realtimeInput and accept clientContent only to seed history; 2.x models take clientContent at any time.
+     */
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getResponseModalities() {
+        return responseModalities;
+    }
+
+    /**
+     * What the model answers with: AUDIO (native audio models, the default; turn on outputAudioTranscription to get the words as text) or TEXT (half-cascade models only).
+     */
+    public void setResponseModalities(String responseModalities) {
+        this.responseModalities = responseModalities;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The Gemini API key, sent in the x-goog-api-key handshake header. Falls back to the GEMINI_API_KEY, then GOOGLE_API_KEY environment variable. Never logged.
+     */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    /**
+     * An ephemeral token (auth_tokens/...) used instead of apiKey; connects to the BidiGenerateContentConstrained endpoint, on v1alpha unless apiVersion is set.
+     */
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getBearerToken() {
+        return bearerToken;
+    }
+
+    /**
+     * An OAuth access token for backend=vertex.
+     */
+    public void setBearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The server to connect to, e.g. ws://127.0.0.1:8765 for the local emulator. Default: Google's host for the chosen backend. http and https map to ws and wss.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    /**
+     * The API version in the endpoint path. Default v1beta (v1alpha with authToken; v1beta1 on Vertex AI).
+     */
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getBackend() {
+        return backend;
+    }
+
+    /**
+     * gemini for the Gemini Developer API, vertex for Vertex AI (needs project, location and bearerToken).
+     */
+    public void setBackend(String backend) {
+        this.backend = backend;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    /**
+     * The Google Cloud project for backend=vertex; also sent as x-goog-user-project.
+     */
+    public void setProject(String project) {
+        this.project = project;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    /**
+     * The Vertex AI location for backend=vertex (global uses the global host).
+     */
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings for wss connections. The JVM trust store is used when unset; certificates are always verified.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Time allowed to open the WebSocket connection.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getSetupTimeout() {
+        return setupTimeout;
+    }
+
+    /**
+     * Time allowed between sending setup and receiving setupComplete.
+     */
+    public void setSetupTimeout(long setupTimeout) {
+        this.setupTimeout = setupTimeout;
+    }
+
+    public String getSystemInstruction() {
+        return systemInstruction;
+    }
+
+    /**
+     * The system instruction: text, or resource:classpath:..., resource:file:... to load it.
+     */
+    public void setSystemInstruction(String systemInstruction) {
+        this.systemInstruction = systemInstruction;
+    }
+
+    public String getVoiceName() {
+        return voiceName;
+    }
+
+    /**
+     * The prebuilt voice for audio replies, e.g. Kore, Puck, Charon.
+     */
+    public void setVoiceName(String voiceName) {
+        this.voiceName = voiceName;
+    }
+
+    public String getLanguageCode() {
+        return languageCode;
+    }
+
+    /**
+     * BCP-47 language of speech output, e.g. en-US. Native audio models choose the language themselves.
+     */
+    public void setLanguageCode(String languageCode) {
+        this.languageCode = languageCode;
+    }
+
+    public Double getTemperature() {
+        return temperature;
+    }
+
+    /**
+     * Sampling temperature.
+     */
+    public void setTemperature(Double temperature) {
+        this.temperature = temperature;
+    }
+
+    public Double getTopP() {
+        return topP;
+    }
+
+    /**
+     * Nucleus sampling probability mass.
+     */
+    public void setTopP(Double topP) {
+        this.topP = topP;
+    }
+
+    public Integer getTopK() {
+        return topK;
+    }
+
+    /**
+     * Top-k sampling.
+     */
+    public void setTopK(Integer topK) {
+        this.topK = topK;
+    }
+
+    public Integer getMaxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    /**
+     * The most tokens one model turn may produce.
+     */
+    public void setMaxOutputTokens(Integer maxOutputTokens) {
+        this.maxOutputTokens = maxOutputTokens;
+    }
+
+    public Integer getCandidateCount() {
+        return candidateCount;
+    }
+
+    /**
+     * Number of candidates to generate.
+     */
+    public void setCandidateCount(Integer candidateCount) {
+        this.candidateCount = candidateCount;
+    }
+
+    public Double getPresencePenalty() {
+        return presencePenalty;
+    }
+
+    /**
+     * Presence penalty.
+     */
+    public void setPresencePenalty(Double presencePenalty) {
+        this.presencePenalty = presencePenalty;
+    }
+
+    public Double getFrequencyPenalty() {
+        return frequencyPenalty;
+    }
+
+    /**
+     * Frequency penalty.
+     */
+    public void setFrequencyPenalty(Double frequencyPenalty) {
+        this.frequencyPenalty = frequencyPenalty;
+    }
+
+    public Integer getSeed() {
+        return seed;
+    }
+
+    /**
+     * Sampling seed.
+     */
+    public void setSeed(Integer seed) {
+        this.seed = seed;
+    }
+
+    public String getMediaResolution() {
+        return mediaResolution;
+    }
+
+    /**
+     * Token budget per input image.
+     */
+    public void setMediaResolution(String mediaResolution) {
+        this.mediaResolution = mediaResolution;
+    }
+
+    public Integer getThinkingBudget() {
+        return thinkingBudget;
+    }
+
+    /**
+     * Thinking token budget for 2.5 models (0 disables, -1 automatic).
+     */
+    public void setThinkingBudget(Integer thinkingBudget) {
+        this.thinkingBudget = thinkingBudget;
+    }
+
+    public String getThinkingLevel() {
+        return thinkingLevel;
+    }
+
+    /**
+     * Thinking level for 3.x models.
+     */
+    public void setThinkingLevel(String thinkingLevel) {
+        this.thinkingLevel = thinkingLevel;
+    }
+
+    public boolean isIncludeThoughts() {
+        return includeThoughts;
+    }
+
+    /**
+     * Return thought summaries (thought events).
+     */
+    public void setIncludeThoughts(boolean includeThoughts) {
+        this.includeThoughts = includeThoughts;
+    }
+
+    public boolean isInputAudioTranscription() {
+        return inputAudioTranscription;
+    }
+
+    /**
+     * Transcribe the user's audio (inputTranscription events and header).
+     */
+    public void setInputAudioTranscription(boolean inputAudioTranscription) {
+        this.inputAudioTranscription = inputAudioTranscription;
+    }
+
+    public boolean isOutputAudioTranscription() {
+        return outputAudioTranscription;
+    }
+
+    /**
+     * Transcribe the model's audio; with replyFormat=text the transcription is the reply.
+     */
+    public void setOutputAudioTranscription(boolean outputAudioTranscription) {
+        this.outputAudioTranscription = outputAudioTranscription;
+    }
+
+    public boolean isAutomaticActivityDetection() {
+        return automaticActivityDetection;
+    }
+
+    /**
+     * Let the server detect when the user starts and stops speaking. When false, the producer brackets each audio body with activityStart and activityEnd.
+     */
+    public void setAutomaticActivityDetection(boolean automaticActivityDetection) {
+        this.automaticActivityDetection = automaticActivityDetection;
+    }
+
+    public String getStartOfSpeechSensitivity() {
+        return startOfSpeechSensitivity;
+    }
+
+    /**
+     * How eagerly the start of speech is detected.
+     */
+    public void setStartOfSpeechSensitivity(String startOfSpeechSensitivity) {
+        this.startOfSpeechSensitivity = startOfSpeechSensitivity;
+    }
+
+    public String getEndOfSpeechSensitivity() {
+        return endOfSpeechSensitivity;
+    }
+
+    /**
+     * How eagerly the end of speech is detected.
+     */
+    public void setEndOfSpeechSensitivity(String endOfSpeechSensitivity) {
+        this.endOfSpeechSensitivity = endOfSpeechSensitivity;
+    }
+
+    public Integer getPrefixPaddingMs() {
+        return prefixPaddingMs;
+    }
+
+    /**
+     * Speech needed before a start of speech is committed, in milliseconds.
+     */
+    public void setPrefixPaddingMs(Integer prefixPaddingMs) {
+        this.prefixPaddingMs = prefixPaddingMs;
+    }
+
+    public Integer getSilenceDurationMs() {
+        return silenceDurationMs;
+    }
+
+    /**
+     * Silence needed before an end of speech is committed, in milliseconds.
+     */
+    public void setSilenceDurationMs(Integer silenceDurationMs) {
+        this.silenceDurationMs = silenceDurationMs;
+    }
+
+    public String getActivityHandling() {
+        return activityHandling;
+    }
+
+    /**
+     * Whether user activity interrupts the model (barge-in).
+     */
+    public void setActivityHandling(String activityHandling) {
+        this.activityHandling = activityHandling;
+    }
+
+    public String getTurnCoverage() {
+        return turnCoverage;
+    }
+
+    /**
+     * Which input a user turn includes.
+     */
+    public void setTurnCoverage(String turnCoverage) {
+        this.turnCoverage = turnCoverage;
+    }
+
+    public boolean isSessionResumption() {
+        return sessionResumption;
+    }
+
+    /**
+     * Ask the server for resumption handles (sessionResumptionUpdate events).
+     */
+    public void setSessionResumption(boolean sessionResumption) {
+        this.sessionResumption = sessionResumption;
+    }
+
+    public boolean isContextWindowCompression() {
+        return contextWindowCompression;
+    }
+
+    /**
+     * Turn on sliding-window context compression, which lifts the session length limits.
+     */
+    public void setContextWindowCompression(boolean contextWindowCompression) {
+        this.contextWindowCompression = contextWindowCompression;
+    }
+
+    public Long getTriggerTokens() {
+        return triggerTokens;
+    }
+
+    /**
+     * Context size that triggers compression; implies contextWindowCompression.
+     */
+    public void setTriggerTokens(Long triggerTokens) {
+        this.triggerTokens = triggerTokens;
+    }
+
+    public Long getTargetTokens() {
+        return targetTokens;
+    }
+
+    /**
+     * Context size after compression; implies contextWindowCompression.
+     */
+    public void setTargetTokens(Long targetTokens) {
+        this.targetTokens = targetTokens;
+    }
+
+    public boolean isGoogleSearch() {
+        return googleSearch;
+    }
+
+    /**
+     * Let the model ground answers with Google Search.
+     */
+    public void setGoogleSearch(boolean googleSearch) {
+        this.googleSearch = googleSearch;
+    }
+
+    public boolean isCodeExecution() {
+        return codeExecution;
+    }
+
+    /**
+     * Let the model run code (executableCode and codeExecutionResult events).
+     */
+    public void setCodeExecution(boolean codeExecution) {
+        this.codeExecution = codeExecution;
+    }
+
+    public boolean isInitialHistoryInClientContent() {
+        return initialHistoryInClientContent;
+    }
+
+    /**
+     * 3.x models: the first clientContent message seeds history (historyConfig.initialHistoryInClientContent).
+     */
+    public void setInitialHistoryInClientContent(boolean initialHistoryInClientContent) {
+        this.initialHistoryInClientContent = initialHistoryInClientContent;
+    }
+
+    public Boolean getProactiveAudio() {
+        return proactiveAudio;
+    }
+
+    /**
+     * Let the model ignore input not meant for it (v1alpha, 2.5 native audio).
+     */
+    public void setProactiveAudio(Boolean proactiveAudio) {
+        this.proactiveAudio = proactiveAudio;
+    }
+
+    public Boolean getEnableAffectiveDialog() {
+        return enableAffectiveDialog;
+    }
+
+    /**
+     * Let the model adapt to the user's tone (v1alpha, 2.5 native audio).
+     */
+    public void setEnableAffectiveDialog(Boolean enableAffectiveDialog) {
+        this.enableAffectiveDialog = enableAffectiveDialog;
+    }
+
+    public String getSetup() {
+        return setup;
+    }
+
+    /**
+     * A JSON setup object, inline or resource:classpath:..., merged over the setup built from the options (for fields with no option).
+     */
+    public void setSetup(String setup) {
+        this.setup = setup;
+    }
+
+    public String getReplyFormat() {
+        return replyFormat;
+    }
+
+    /**
+     * InOut reply body: text (the model's text, or its output transcription when it speaks), audio (24 kHz PCM bytes), wav (the audio as a WAV file) or turn (a LiveTurn with everything).
+     */
+    public void setReplyFormat(String replyFormat) {
+        this.replyFormat = replyFormat;
+    }
+
+    public long getTurnTimeout() {
+        return turnTimeout;
+    }
+
+    /**
+     * How long an InOut exchange waits for the model to finish its turn.
+     */
+    public void setTurnTimeout(long turnTimeout) {
+        this.turnTimeout = turnTimeout;
+    }
+
+    public String getAudioMimeType() {
+        return audioMimeType;
+    }
+
+    /**
+     * The MIME type of audio bodies when the exchange has no CamelGeminiLiveMimeType header.
+     */
+    public void setAudioMimeType(String audioMimeType) {
+        this.audioMimeType = audioMimeType;
+    }
+
+    public int getAudioChunkMillis() {
+        return audioChunkMillis;
+    }
+
+    /**
+     * Audio is sent in chunks of this many milliseconds.
+     */
+    public void setAudioChunkMillis(int audioChunkMillis) {
+        this.audioChunkMillis = audioChunkMillis;
+    }
+
+    public String getModelProfile() {
+        return modelProfile;
+    }
+
+    /**
+     * How text is sent: gemini-2 as clientContent turns, gemini-3 as realtimeInput.text; auto picks by model name.
+     */
+    public void setModelProfile(String modelProfile) {
+        this.modelProfile = modelProfile;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /**
+     * Comma-separated event types the consumer receives (e.g. text,turnComplete); all when unset.
+     */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public String getAggregate() {
+        return aggregate;
+    }
+
+    /**
+     * chunk: one exchange per event; turn: one exchange per finished turn, with a LiveTurn body.
+     */
+    public void setAggregate(String aggregate) {
+        this.aggregate = aggregate;
+    }
+
+    public int getMaxConcurrentSessions() {
+        return maxConcurrentSessions;
+    }
+
+    /**
+     * The most Live sessions open at once for endpoints of this name (the API allows 3 per key); further conversations wait for a free slot.
+     */
+    public void setMaxConcurrentSessions(int maxConcurrentSessions) {
+        this.maxConcurrentSessions = maxConcurrentSessions;
+    }
+
+    public long getSessionAcquireTimeout() {
+        return sessionAcquireTimeout;
+    }
+
+    /**
+     * How long a new conversation waits for a free session slot before the exchange fails.
+     */
+    public void setSessionAcquireTimeout(long sessionAcquireTimeout) {
+        this.sessionAcquireTimeout = sessionAcquireTimeout;
+    }
+
+    public long getSessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /**
+     * A session with no traffic for this long is closed, freeing its slot; 0 keeps sessions open until the route stops.
+     */
+    public void setSessionIdleTimeout(long sessionIdleTimeout) {
+        this.sessionIdleTimeout = sessionIdleTimeout;
+    }
+
+    public long getMaxPendingBytes() {
+        return maxPendingBytes;
+    }
+
+    /**
+     * Bytes that may wait to be written per session; beyond this, senders wait (backpressure).
+     */
+    public void setMaxPendingBytes(long maxPendingBytes) {
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    public long getWriteTimeout() {
+        return writeTimeout;
+    }
+
+    /**
+     * How long a send may wait for room in a full write queue.
+     */
+    public void setWriteTimeout(long writeTimeout) {
+        this.writeTimeout = writeTimeout;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.geminilive.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the gemini-live component. */
+public final class GeminiLiveConstants {
+
+    @Metadata(description = "The conversation an exchange belongs to; each conversation has its own Live session. "
+                            + "Overrides the conversationId option.",
+              javaType = "String")
+    public static final String CONVERSATION_ID = "CamelGeminiLiveConversationId";
+
+    @Metadata(label = "producer", description = "The MIME type of a binary body, e.g. audio/pcm;rate=16000, audio/wav, image/jpeg; "
+                                                + "on audio events, the MIME type of the audio.",
+              javaType = "String")
+    public static final String MIME_TYPE = "CamelGeminiLiveMimeType";
+
+    @Metadata(label = "producer", description = "Selects how the body is sent: text, audio, video, activityStart, activityEnd, "
+                                                + "audioStreamEnd, clientContent, toolResponse, raw, or endSession to close the "
+                                                + "conversation's session. Chosen from the body type when unset.",
+              javaType = "String",
+              enums = "text,audio,video,activityStart,activityEnd,audioStreamEnd,clientContent,toolResponse,raw,endSession")
+    public static final String MESSAGE_TYPE = "CamelGeminiLiveMessageType";
+
+    @Metadata(label = "producer", description = "For text sent as clientContent: false leaves the turn open so more parts can follow "
+                                                + "(default true).",
+              javaType = "Boolean")
+    public static final String TURN_COMPLETE = "CamelGeminiLiveTurnComplete";
+
+    @Metadata(label = "consumer", description = "The event: setupComplete, text, audio, inputTranscription, outputTranscription, "
+                                                + "thought, executableCode, codeExecutionResult, generationComplete, turnComplete, "
+                                                + "interrupted, toolCall, toolCallCancellation, goAway, sessionResumptionUpdate, usage, "
+                                                + "connected, disconnected, error; turn when aggregate=turn.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
+
+    @Metadata(description = "The transcription of the user's audio in this turn (inputAudioTranscription=true).", javaType = "String")
+    public static final String INPUT_TRANSCRIPTION = "CamelGeminiLiveInputTranscription";
+
+    @Metadata(description = "The transcription of the model's audio in this turn (outputAudioTranscription=true).", javaType = "String")
+    public static final String OUTPUT_TRANSCRIPTION = "CamelGeminiLiveOutputTranscription";
+
+    @Metadata(description = "Token usage of the turn.", javaType = "dev.geminilive.protocol.UsageMetadata")
+    public static final String USAGE = "CamelGeminiLiveUsage";
+
+    @Metadata(description = "Prompt tokens of the turn.", javaType = "Integer")
+    public static final String PROMPT_TOKENS = "CamelGeminiLivePromptTokens";
+
+    @Metadata(description = "Response tokens of the turn.", javaType = "Integer")
+    public static final String RESPONSE_TOKENS = "CamelGeminiLiveResponseTokens";
+
+    @Metadata(description = "Total tokens of the turn.", javaType = "Integer")
+    public static final String TOTAL_TOKENS = "CamelGeminiLiveTotalTokens";
+
+    @Metadata(description = "Whether the user interrupted the model's turn (barge-in).", javaType = "Boolean")
+    public static final String INTERRUPTED = "CamelGeminiLiveInterrupted";
+
+    @Metadata(description = "Why the turn ended when not normally, e.g. MALFORMED_FUNCTION_CALL.", javaType = "String")
+    public static final String TURN_COMPLETE_REASON = "CamelGeminiLiveTurnCompleteReason";
+
+    @Metadata(description = "Google Search grounding of the turn.", javaType = "java.util.Map")
+    public static final String GROUNDING_METADATA = "CamelGeminiLiveGroundingMetadata";
+
+    @Metadata(label = "consumer", description = "The newest session resumption handle.", javaType = "String")
+    public static final String RESUMPTION_HANDLE = "CamelGeminiLiveResumptionHandle";
+
+    @Metadata(label = "consumer", description = "Time left before the server closes the connection (goAway).",
+              javaType = "java.time.Duration")
+    public static final String TIME_LEFT = "CamelGeminiLiveTimeLeft";
+
+    @Metadata(label = "consumer", description = "The WebSocket close code (disconnected).", javaType = "Integer")
+    public static final String CLOSE_CODE = "CamelGeminiLiveCloseCode";
+
+    @Metadata(label = "consumer", description = "The WebSocket close reason (disconnected).", javaType = "String")
+    public static final String CLOSE_REASON = "CamelGeminiLiveCloseReason";
+
+    @Metadata(label = "consumer", description = "The language of executable code (executableCode) or the outcome of running it "
+                                                + "(codeExecutionResult).",
+              javaType = "String")
+    public static final String CODE_LANGUAGE_OR_OUTCOME = "CamelGeminiLiveCodeDetail";
+
+    private GeminiLiveConstants() {
+    }
+}

@@ -1,0 +1,116 @@
+package dev.geminilive.camel;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.geminilive.camel.session.EventSink;
+import dev.geminilive.camel.session.EventTypes;
+import dev.geminilive.camel.session.LiveEvent;
+import dev.geminilive.camel.session.SessionGroup;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * Turns the events of the endpoint name's sessions into exchanges: one per event (aggregate=chunk) or one per finished
+ * turn (aggregate=turn). Runs on the session's event lane: in order per conversation, never on the socket thread.
+ */
+public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
+
+    private final GeminiLiveEndpoint endpoint;
+    private final Set<String> events;
+    private final boolean perTurn;
+    private SessionGroup group;
+
+    public GeminiLiveConsumer(GeminiLiveEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        GeminiLiveConfiguration c = endpoint.getConfiguration();
+        this.events = parseEvents(c.getEvents());
+        String aggregate = c.getAggregate() == null ? "chunk" : c.getAggregate().trim().toLowerCase(Locale.ROOT);
+        if (!aggregate.equals("chunk") && !aggregate.equals("turn")) {
+            throw new IllegalArgumentException("aggregate must be chunk or turn, not: " + c.getAggregate());
+        }
+        this.perTurn = aggregate.equals("turn");
+    }
+
+    static Set<String> parseEvents(String option) {
+        if (option == null || option.isBlank()) {
+            return null;
+        }
+        Set<String> set = Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        for (String e : set) {
+            if (!EventTypes.ALL.contains(e)) {
+                throw new IllegalArgumentException("Unknown event type '" + e + "' in events; known: " + String.join(",", EventTypes.ALL));
+            }
+        }
+        return set;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        group = endpoint.attach();
+        group.addSink(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (group != null) {
+            group.removeSink(this);
+            group = null;
+            endpoint.detach();
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void onEvent(LiveEvent event) {
+        if (perTurn && !isConnectionEvent(event.type())) {
+            return;
+        }
+        if (events != null && !events.contains(event.type())) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        Message m = exchange.getMessage();
+        m.setHeader(GeminiLiveConstants.EVENT_TYPE, event.type());
+        m.setHeader(GeminiLiveConstants.CONVERSATION_ID, event.conversationId());
+        event.headers().forEach(m::setHeader);
+        m.setBody(event.body());
+        process(exchange);
+    }
+
+    @Override
+    public void onTurn(LiveTurn turn) {
+        if (!perTurn || (events != null && !events.contains(EventTypes.TURN))) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        Message m = exchange.getMessage();
+        m.setHeader(GeminiLiveConstants.EVENT_TYPE, EventTypes.TURN);
+        ReplyWriter.headers(m, turn);
+        m.setBody(turn);
+        process(exchange);
+    }
+
+    private static boolean isConnectionEvent(String type) {
+        return EventTypes.CONNECTED.equals(type) || EventTypes.DISCONNECTED.equals(type) || EventTypes.ERROR.equals(type);
+    }
+
+    private void process(Exchange exchange) {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing Gemini Live event", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.geminilive.camel;
+
+import dev.geminilive.camel.session.SessionGroup;
+import dev.geminilive.camel.session.SessionSpec;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Talk to Google's Gemini Live API (stateful, bidirectional text, audio and video) from Camel routes.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:name",
+             category = { Category.AI }, headersClass = GeminiLiveConstants.class)
+public class GeminiLiveEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "Names a group of sessions; producers and consumers of endpoints with the same name share them.")
+    @Metadata(required = true)
+    private String name;
+
+    @UriParam
+    private GeminiLiveConfiguration configuration;
+
+    public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public GeminiLiveComponent getComponent() {
+        return (GeminiLiveComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new GeminiLiveProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        GeminiLiveConsumer consumer = new GeminiLiveConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** @return the session group name */
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * Names a group of sessions; producers and consumers of endpoints with the same name share them.
+     */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public GeminiLiveConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The endpoint's options.
+     */
+    public void setConfiguration(GeminiLiveConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** @return the connection and setup for a new session of this endpoint */
+    SessionSpec sessionSpec() {
+        return new SessionSpec(SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration));
+    }
+
+    /** Marks a producer or consumer started; the first one of this name creates the session group. */
+    SessionGroup attach() {
+        return getComponent().attach(this);
+    }
+
+    /** Marks a producer or consumer stopped; when none of this name is left, the sessions close. */
+    void detach() {
+        getComponent().detach(name);
+    }
+
+    @Override
+    public String toString() {
+        return "gemini-live:" + name;
+    }
+}

@@ -1,0 +1,445 @@
+package dev.geminilive.camel;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import dev.geminilive.audio.AudioInput;
+import dev.geminilive.protocol.ClientContent;
+import dev.geminilive.protocol.ClientMessage;
+import dev.geminilive.protocol.Content;
+import dev.geminilive.protocol.FunctionResponse;
+import dev.geminilive.protocol.LiveCodec;
+import dev.geminilive.protocol.Mime;
+import dev.geminilive.protocol.ProtocolException;
+import dev.geminilive.protocol.RealtimeInput;
+import dev.geminilive.protocol.ToolResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Maps an exchange to the client messages it sends (DESIGN "Producer: exchange → client message"). */
+final class OutboundMapper {
+
+    /**
+     * What an exchange sends.
+     *
+     * @param messages      the messages, produced as they are sent (audio streams are read lazily)
+     * @param completesTurn whether the input ends a user turn, so an InOut exchange waits for the model's reply
+     * @param endSession    close the conversation's session instead of sending
+     */
+    record Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession) {
+    }
+
+    static final String TEXT = "text";
+    static final String AUDIO = "audio";
+    static final String VIDEO = "video";
+    static final String ACTIVITY_START = "activityStart";
+    static final String ACTIVITY_END = "activityEnd";
+    static final String AUDIO_STREAM_END = "audioStreamEnd";
+    static final String CLIENT_CONTENT = "clientContent";
+    static final String TOOL_RESPONSE = "toolResponse";
+    static final String RAW = "raw";
+    static final String END_SESSION = "endSession";
+
+    private final GeminiLiveConfiguration config;
+    private final ModelProfile profile;
+    private final AudioInput audioInput;
+    private final LiveCodec codec = LiveCodec.strict();
+
+    OutboundMapper(GeminiLiveConfiguration config) {
+        this.config = config;
+        this.profile = ModelProfile.of(config.getModelProfile(), config.getModel());
+        if (config.getAudioChunkMillis() < 10 || config.getAudioChunkMillis() > 10_000) {
+            throw new IllegalArgumentException("audioChunkMillis must be between 10 and 10000: " + config.getAudioChunkMillis());
+        }
+        this.audioInput = new AudioInput(config.getAudioChunkMillis());
+    }
+
+    ModelProfile profile() {
+        return profile;
+    }
+
+    Outbound map(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Object body = in.getBody();
+        String type = in.getHeader(GeminiLiveConstants.MESSAGE_TYPE, String.class);
+        if (type == null) {
+            type = infer(body, in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class));
+        }
+        Boolean turnComplete = in.getHeader(GeminiLiveConstants.TURN_COMPLETE, Boolean.class);
+        switch (type) {
+            case TEXT:
+                return text(exchange, turnComplete);
+            case AUDIO:
+                return audio(body, mimeType(in, body, config.getAudioMimeType()), turnComplete);
+            case VIDEO:
+                return video(body, mimeType(in, body, null));
+            case ACTIVITY_START:
+                return single(ClientMessage.of(RealtimeInput.ofActivityStart()), false);
+            case ACTIVITY_END:
+                return single(ClientMessage.of(RealtimeInput.ofActivityEnd()), true);
+            case AUDIO_STREAM_END:
+                return single(ClientMessage.of(RealtimeInput.ofAudioStreamEnd()), true);
+            case CLIENT_CONTENT:
+                return clientContent(body, turnComplete);
+            case TOOL_RESPONSE:
+                return single(ClientMessage.of(toolResponse(body)), true);
+            case RAW:
+                ClientMessage raw = raw(body);
+                return single(raw, completesTurn(raw));
+            case END_SESSION:
+                return new Outbound(List.<ClientMessage>of().iterator(), false, true);
+            default:
+                throw new IllegalArgumentException("Unknown " + GeminiLiveConstants.MESSAGE_TYPE + " '" + type + "'; use one of text, "
+                                                   + "audio, video, activityStart, activityEnd, audioStreamEnd, clientContent, "
+                                                   + "toolResponse, raw, endSession");
+        }
+    }
+
+    private String infer(Object body, String mimeHeader) {
+        if (body == null) {
+            throw new IllegalArgumentException("The exchange has no body to send to Gemini Live");
+        }
+        if (body instanceof CharSequence) {
+            return TEXT;
+        }
+        if (body instanceof ClientMessage || body instanceof Map) {
+            return RAW;
+        }
+        if (body instanceof ToolResponse || body instanceof FunctionResponse) {
+            return TOOL_RESPONSE;
+        }
+        if (body instanceof ClientContent || body instanceof Content || body instanceof Collection) {
+            return CLIENT_CONTENT;
+        }
+        if (body instanceof byte[] || body instanceof ByteBuffer || body instanceof InputStream || body instanceof java.io.File
+            || body instanceof Path) {
+            String mime = mimeHeader != null ? mimeHeader : sniff(body);
+            return mime != null && Mime.isImage(mime) ? VIDEO : AUDIO;
+        }
+        throw new IllegalArgumentException("Cannot send a body of type " + body.getClass().getName() + " to Gemini Live; send "
+                                           + "text, audio or image bytes, a file, or set " + GeminiLiveConstants.MESSAGE_TYPE);
+    }
+
+    private Outbound text(Exchange exchange, Boolean turnComplete) {
+        String text = exchange.getMessage().getBody(String.class);
+        if (text == null) {
+            throw new IllegalArgumentException("The exchange has no text to send to Gemini Live");
+        }
+        if (profile == ModelProfile.GEMINI_3) {
+            return single(ClientMessage.realtimeText(text), true);
+        }
+        boolean complete = turnComplete == null || turnComplete;
+        return single(ClientMessage.of(new ClientContent(List.of(Content.user(text)), complete)), complete);
+    }
+
+    private Outbound audio(Object body, String mime, Boolean turnComplete) {
+        Iterator<byte[]> chunks;
+        if (body instanceof byte[] bytes) {
+            chunks = audioInput.chunks(bytes, mime);
+        } else {
+            InputStream source = null;
+            try {
+                source = stream(body);
+                chunks = closingAtEnd(audioInput.chunks(source, mime), source);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(source);
+                if (e instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new UncheckedIOException("Cannot read the audio body: " + e.getMessage(), (IOException) e);
+            }
+        }
+        String target = audioInput.targetMimeType();
+        boolean endTurn = turnComplete == null || turnComplete;
+        boolean manual = !config.isAutomaticActivityDetection();
+        List<ClientMessage> before = manual && endTurn ? List.of(ClientMessage.of(RealtimeInput.ofActivityStart())) : List.of();
+        List<ClientMessage> after = !endTurn ? List.of()
+                : List.of(ClientMessage.of(manual ? RealtimeInput.ofActivityEnd() : RealtimeInput.ofAudioStreamEnd()));
+        Iterator<ClientMessage> audio = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return chunks.hasNext();
+            }
+
+            @Override
+            public ClientMessage next() {
+                return ClientMessage.audio(target, chunks.next());
+            }
+        };
+        return new Outbound(concat(before.iterator(), audio, after.iterator()), endTurn, false);
+    }
+
+    private Outbound video(Object body, String mime) {
+        byte[] bytes = bytes(body);
+        String type = mime != null ? mime : sniff(bytes);
+        if (type == null || !Mime.isImage(type)) {
+            throw new IllegalArgumentException("Video frames must be images (image/jpeg or image/png); the body's type is "
+                                               + (type == null ? "unknown: set " + GeminiLiveConstants.MIME_TYPE : type));
+        }
+        return single(ClientMessage.video(type, bytes), false);
+    }
+
+    private Outbound clientContent(Object body, Boolean turnComplete) {
+        ClientContent content;
+        if (body instanceof ClientContent cc) {
+            content = turnComplete == null ? cc : new ClientContent(cc.turns(), turnComplete);
+        } else {
+            content = new ClientContent(turns(body), turnComplete != null && turnComplete);
+        }
+        if (profile == ModelProfile.GEMINI_3 && !config.isInitialHistoryInClientContent()) {
+            throw new IllegalArgumentException("3.x models accept clientContent only to seed history: set "
+                                               + "initialHistoryInClientContent=true and send the history first");
+        }
+        return single(ClientMessage.of(content), Boolean.TRUE.equals(content.turnComplete()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Content> turns(Object body) {
+        if (body instanceof Content c) {
+            return List.of(c);
+        }
+        if (body instanceof Collection<?> list) {
+            List<Content> turns = new ArrayList<>();
+            for (Object o : list) {
+                turns.add(o instanceof Content c ? c : convert(o, Content.class, "a history turn"));
+            }
+            return turns;
+        }
+        if (body instanceof CharSequence json) {
+            return turns(parse(json.toString(), "clientContent"));
+        }
+        throw new IllegalArgumentException("clientContent needs history turns (Content, a list of Content, or JSON), not "
+                                           + body.getClass().getName());
+    }
+
+    private ToolResponse toolResponse(Object body) {
+        if (body instanceof ToolResponse r) {
+            return r;
+        }
+        if (body instanceof FunctionResponse r) {
+            return new ToolResponse(List.of(r));
+        }
+        if (body instanceof Collection<?> list) {
+            List<FunctionResponse> responses = new ArrayList<>();
+            for (Object o : list) {
+                responses.add(o instanceof FunctionResponse r ? r : convert(o, FunctionResponse.class, "a function response"));
+            }
+            return new ToolResponse(responses);
+        }
+        Object value = body instanceof CharSequence json ? parse(json.toString(), "toolResponse") : body;
+        return convert(value, ToolResponse.class, "a toolResponse");
+    }
+
+    private ClientMessage raw(Object body) {
+        if (body instanceof ClientMessage m) {
+            return m;
+        }
+        if (body instanceof CharSequence json) {
+            try {
+                return codec.decodeClient(json.toString());
+            } catch (ProtocolException e) {
+                throw new IllegalArgumentException("Invalid raw Live message: " + e.getMessage(), e);
+            }
+        }
+        if (body instanceof byte[] bytes) {
+            return raw(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return convert(body, ClientMessage.class, "a raw Live message");
+    }
+
+    private <T> T convert(Object value, Class<T> type, String what) {
+        try {
+            return codec.convert(value, type);
+        } catch (ProtocolException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Object parse(String json, String what) {
+        try {
+            return codec.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("The " + what + " body is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static boolean completesTurn(ClientMessage m) {
+        return switch (m.kind()) {
+            case CLIENT_CONTENT -> Boolean.TRUE.equals(m.clientContent().turnComplete());
+            case REALTIME_INPUT -> m.realtimeInput().text() != null || m.realtimeInput().activityEnd() != null
+                                   || Boolean.TRUE.equals(m.realtimeInput().audioStreamEnd());
+            case TOOL_RESPONSE -> true;
+            case SETUP -> throw new IllegalArgumentException("A raw message cannot be a setup: the session sends setup itself; "
+                                                             + "use the setup option for extra fields");
+        };
+    }
+
+    private static String mimeType(Message in, Object body, String fallback) {
+        String header = in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
+        if (header != null) {
+            return header;
+        }
+        if (body instanceof java.io.File || body instanceof Path) {
+            String byName = byExtension(path(body));
+            if (byName != null) {
+                return byName;
+            }
+        }
+        return fallback;
+    }
+
+    private static String byExtension(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".wav") || name.endsWith(".wave")) {
+            return "audio/wav";
+        } else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "image/jpeg";
+        } else if (name.endsWith(".png")) {
+            return "image/png";
+        } else if (name.endsWith(".webp")) {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    /** Recognises WAV, JPEG and PNG by their first bytes; null otherwise. */
+    private static String sniff(Object body) {
+        byte[] head;
+        if (body instanceof byte[] b) {
+            head = b;
+        } else if (body instanceof ByteBuffer buf) {
+            ByteBuffer d = buf.duplicate();
+            head = new byte[Math.min(12, d.remaining())];
+            d.get(head);
+        } else if (body instanceof java.io.File || body instanceof Path) {
+            String byName = byExtension(path(body));
+            if (byName != null) {
+                return byName;
+            }
+            try (InputStream in = Files.newInputStream(path(body))) {
+                head = in.readNBytes(12);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + path(body) + ": " + e.getMessage(), e);
+            }
+        } else {
+            return null;
+        }
+        if (head.length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        if (head.length >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return "image/png";
+        }
+        if (head.length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F' && head[8] == 'W'
+            && head[9] == 'A' && head[10] == 'V' && head[11] == 'E') {
+            return "audio/wav";
+        }
+        return null;
+    }
+
+    private static Path path(Object body) {
+        return body instanceof java.io.File f ? f.toPath() : (Path) body;
+    }
+
+    private static InputStream stream(Object body) throws IOException {
+        if (body instanceof InputStream in) {
+            return in;
+        }
+        if (body instanceof ByteBuffer buf) {
+            ByteBuffer d = buf.duplicate();
+            byte[] bytes = new byte[d.remaining()];
+            d.get(bytes);
+            return new ByteArrayInputStream(bytes);
+        }
+        if (body instanceof java.io.File || body instanceof Path) {
+            return Files.newInputStream(path(body));
+        }
+        throw new IllegalArgumentException("Audio must be bytes, a ByteBuffer, an InputStream or a file, not " + body.getClass().getName());
+    }
+
+    private static byte[] bytes(Object body) {
+        try {
+            if (body instanceof byte[] b) {
+                return b;
+            }
+            try (InputStream in = stream(body)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the body: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the source once the last chunk is read, or when reading fails. */
+    private static Iterator<byte[]> closingAtEnd(Iterator<byte[]> chunks, InputStream source) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    boolean more = chunks.hasNext();
+                    if (!more) {
+                        closeQuietly(source);
+                    }
+                    return more;
+                } catch (RuntimeException e) {
+                    closeQuietly(source);
+                    throw e;
+                }
+            }
+
+            @Override
+            public byte[] next() {
+                return chunks.next();
+            }
+        };
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // nothing left to read from it
+            }
+        }
+    }
+
+    private static Outbound single(ClientMessage m, boolean completesTurn) {
+        return new Outbound(List.of(m).iterator(), completesTurn, false);
+    }
+
+    @SafeVarargs
+    private static Iterator<ClientMessage> concat(Iterator<ClientMessage>... parts) {
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                while (i < parts.length && !parts[i].hasNext()) {
+                    i++;
+                }
+                return i < parts.length;
+            }
+
+            @Override
+            public ClientMessage next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return parts[i].next();
+            }
+        };
+    }
+}

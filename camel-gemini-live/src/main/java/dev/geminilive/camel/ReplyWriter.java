@@ -1,0 +1,70 @@
+package dev.geminilive.camel;
+
+import java.util.Locale;
+
+import org.apache.camel.Message;
+
+/** Writes a finished turn into the reply message: the body per replyFormat, and the turn's headers. */
+final class ReplyWriter {
+
+    private ReplyWriter() {
+    }
+
+    static void check(String replyFormat) {
+        format(replyFormat);
+    }
+
+    static void write(Message message, LiveTurn turn, String replyFormat) {
+        switch (format(replyFormat)) {
+            case "audio":
+                message.setBody(turn.audio());
+                message.setHeader(GeminiLiveConstants.MIME_TYPE, turn.audioMimeType());
+                break;
+            case "wav":
+                message.setBody(turn.wav());
+                message.setHeader(GeminiLiveConstants.MIME_TYPE, "audio/wav");
+                break;
+            case "turn":
+                message.setBody(turn);
+                break;
+            default:
+                message.setBody(turn.replyText());
+                message.removeHeader(GeminiLiveConstants.MIME_TYPE);
+        }
+        headers(message, turn);
+    }
+
+    static void headers(Message message, LiveTurn turn) {
+        message.setHeader(GeminiLiveConstants.CONVERSATION_ID, turn.conversationId());
+        message.setHeader(GeminiLiveConstants.INTERRUPTED, turn.interrupted());
+        setOrRemove(message, GeminiLiveConstants.INPUT_TRANSCRIPTION, turn.inputTranscription());
+        setOrRemove(message, GeminiLiveConstants.OUTPUT_TRANSCRIPTION, turn.outputTranscription());
+        setOrRemove(message, GeminiLiveConstants.TURN_COMPLETE_REASON, turn.turnCompleteReason());
+        setOrRemove(message, GeminiLiveConstants.GROUNDING_METADATA, turn.groundingMetadata());
+        setOrRemove(message, GeminiLiveConstants.USAGE, turn.usage());
+        if (turn.usage() != null) {
+            setOrRemove(message, GeminiLiveConstants.PROMPT_TOKENS, turn.usage().promptTokenCount());
+            message.setHeader(GeminiLiveConstants.RESPONSE_TOKENS, turn.usage().outputTokens());
+            setOrRemove(message, GeminiLiveConstants.TOTAL_TOKENS, turn.usage().totalTokenCount());
+        }
+        // the request's message type and turn flag must not leak into a reply routed onwards to another gemini-live endpoint
+        message.removeHeader(GeminiLiveConstants.MESSAGE_TYPE);
+        message.removeHeader(GeminiLiveConstants.TURN_COMPLETE);
+    }
+
+    private static void setOrRemove(Message message, String name, Object value) {
+        if (value == null) {
+            message.removeHeader(name);
+        } else {
+            message.setHeader(name, value);
+        }
+    }
+
+    private static String format(String replyFormat) {
+        String f = replyFormat == null ? "text" : replyFormat.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("text") && !f.equals("audio") && !f.equals("wav") && !f.equals("turn")) {
+            throw new IllegalArgumentException("replyFormat must be text, audio, wav or turn, not: " + replyFormat);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.geminilive.camel.session;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.geminilive.camel.GeminiLiveConstants;
+import dev.geminilive.protocol.Blob;
+import dev.geminilive.protocol.Part;
+import dev.geminilive.protocol.ServerContent;
+import dev.geminilive.protocol.ServerMessage;
+import dev.geminilive.protocol.UsageMetadata;
+
+/** Splits a server message into consumer events, in the order the message carries them. */
+final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    static List<LiveEvent> toEvents(String conversationId, ServerMessage m) {
+        List<LiveEvent> events = new ArrayList<>(2);
+        if (m.setupComplete() != null) {
+            events.add(event(conversationId, EventTypes.SETUP_COMPLETE, m.setupComplete(), Map.of()));
+        }
+        if (m.serverContent() != null) {
+            content(conversationId, m.serverContent(), m.usageMetadata(), events);
+        } else if (m.usageMetadata() != null) {
+            events.add(event(conversationId, EventTypes.USAGE, m.usageMetadata(), usageHeaders(m.usageMetadata())));
+        }
+        if (m.toolCall() != null) {
+            events.add(event(conversationId, EventTypes.TOOL_CALL, m.toolCall(), Map.of()));
+        }
+        if (m.toolCallCancellation() != null) {
+            events.add(event(conversationId, EventTypes.TOOL_CALL_CANCELLATION, m.toolCallCancellation().ids(), Map.of()));
+        }
+        if (m.goAway() != null) {
+            events.add(event(conversationId, EventTypes.GO_AWAY, m.goAway().timeLeft(),
+                    m.goAway().timeLeft() == null ? Map.of() : Map.of(GeminiLiveConstants.TIME_LEFT, m.goAway().timeLeft())));
+        }
+        if (m.sessionResumptionUpdate() != null) {
+            String handle = m.sessionResumptionUpdate().newHandle();
+            events.add(event(conversationId, EventTypes.SESSION_RESUMPTION_UPDATE, m.sessionResumptionUpdate(),
+                    handle == null || handle.isEmpty() ? Map.of() : Map.of(GeminiLiveConstants.RESUMPTION_HANDLE, handle)));
+        }
+        if (m.voiceActivity() != null) {
+            events.add(event(conversationId, EventTypes.VOICE_ACTIVITY, m.voiceActivity(), Map.of()));
+        }
+        return events;
+    }
+
+    private static void content(String conversationId, ServerContent c, UsageMetadata usage, List<LiveEvent> events) {
+        if (c.modelTurn() != null && c.modelTurn().parts() != null) {
+            for (Part p : c.modelTurn().parts()) {
+                part(conversationId, p, events);
+            }
+        }
+        if (c.inputTranscription() != null && c.inputTranscription().text() != null) {
+            events.add(event(conversationId, EventTypes.INPUT_TRANSCRIPTION, c.inputTranscription().text(), Map.of()));
+        }
+        if (c.outputTranscription() != null && c.outputTranscription().text() != null) {
+            events.add(event(conversationId, EventTypes.OUTPUT_TRANSCRIPTION, c.outputTranscription().text(), Map.of()));
+        }
+        if (c.isGenerationComplete()) {
+            events.add(event(conversationId, EventTypes.GENERATION_COMPLETE, null, Map.of()));
+        }
+        if (c.isInterrupted()) {
+            events.add(event(conversationId, EventTypes.INTERRUPTED, null, Map.of(GeminiLiveConstants.INTERRUPTED, true)));
+        }
+        if (c.isTurnComplete()) {
+            Map<String, Object> headers = new HashMap<>(usageHeaders(usage));
+            if (c.turnCompleteReason() != null) {
+                headers.put(GeminiLiveConstants.TURN_COMPLETE_REASON, c.turnCompleteReason());
+            }
+            if (c.groundingMetadata() != null) {
+                headers.put(GeminiLiveConstants.GROUNDING_METADATA, c.groundingMetadata());
+            }
+            events.add(event(conversationId, EventTypes.TURN_COMPLETE, usage, headers));
+        } else if (usage != null) {
+            events.add(event(conversationId, EventTypes.USAGE, usage, usageHeaders(usage)));
+        }
+    }
+
+    private static void part(String conversationId, Part p, List<LiveEvent> events) {
+        if (p.text() != null) {
+            events.add(event(conversationId, Boolean.TRUE.equals(p.thought()) ? EventTypes.THOUGHT : EventTypes.TEXT, p.text(), Map.of()));
+        }
+        Blob blob = p.inlineData();
+        if (blob != null && blob.data() != null) {
+            events.add(event(conversationId, EventTypes.AUDIO, blob.data(),
+                    Map.of(GeminiLiveConstants.MIME_TYPE, blob.mimeType() == null ? "audio/pcm;rate=24000" : blob.mimeType())));
+        }
+        if (p.executableCode() != null) {
+            events.add(event(conversationId, EventTypes.EXECUTABLE_CODE, p.executableCode().code(),
+                    nullable(GeminiLiveConstants.CODE_LANGUAGE_OR_OUTCOME, p.executableCode().language())));
+        }
+        if (p.codeExecutionResult() != null) {
+            events.add(event(conversationId, EventTypes.CODE_EXECUTION_RESULT, p.codeExecutionResult().output(),
+                    nullable(GeminiLiveConstants.CODE_LANGUAGE_OR_OUTCOME, p.codeExecutionResult().outcome())));
+        }
+    }
+
+    static Map<String, Object> usageHeaders(UsageMetadata usage) {
+        if (usage == null) {
+            return Map.of();
+        }
+        Map<String, Object> h = new HashMap<>();
+        h.put(GeminiLiveConstants.USAGE, usage);
+        if (usage.promptTokenCount() != null) {
+            h.put(GeminiLiveConstants.PROMPT_TOKENS, usage.promptTokenCount());
+        }
+        h.put(GeminiLiveConstants.RESPONSE_TOKENS, usage.outputTokens());
+        if (usage.totalTokenCount() != null) {
+            h.put(GeminiLiveConstants.TOTAL_TOKENS, usage.totalTokenCount());
+        }
+        return h;
+    }
+
+    private static Map<String, Object> nullable(String key, Object value) {
+        return value == null ? Map.of() : Map.of(key, value);
+    }
+
+    static LiveEvent event(String conversationId, String type, Object body, Map<String, Object> headers) {
+        return new LiveEvent(type, conversationId, body, headers);
+    }
+}

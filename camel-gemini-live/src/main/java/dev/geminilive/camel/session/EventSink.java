@@ -1,0 +1,13 @@
+package dev.geminilive.camel.session;
+
+import dev.geminilive.camel.LiveTurn;
+
+/** Receives a session group's events; called on the session's event lane, in order per conversation. */
+public interface EventSink {
+
+    /** One event. */
+    void onEvent(LiveEvent event);
+
+    /** A finished turn (after the event that completed it). */
+    void onTurn(LiveTurn turn);
+}

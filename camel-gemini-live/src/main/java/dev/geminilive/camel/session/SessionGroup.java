@@ -1,0 +1,228 @@
+package dev.geminilive.camel.session;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import dev.geminilive.camel.LiveTurn;
+import dev.geminilive.client.LiveClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions of all gemini-live endpoints with one name: at most {@code maxSessions} open at once (further
+ * conversations wait, in order, up to the acquire timeout), closed when idle, shared by producers and consumers.
+ */
+public final class SessionGroup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionGroup.class);
+
+    private record Pending(String conversationId, Supplier<SessionSpec> spec, CompletableFuture<ConversationSession> result) {
+    }
+
+    private final String name;
+    private final LiveClient client;
+    private final Executor pool;
+    private final ScheduledExecutorService scheduler;
+    private final int maxSessions;
+    private final Duration acquireTimeout;
+    private final Duration idleTimeout;
+    private final Map<String, ConversationSession> sessions = new HashMap<>();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
+    private final ScheduledFuture<?> reaper;
+
+    public SessionGroup(String name, LiveClient client, Executor pool, ScheduledExecutorService scheduler, int maxSessions,
+            Duration acquireTimeout, Duration idleTimeout) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxConcurrentSessions must be at least 1: " + maxSessions);
+        }
+        this.name = name;
+        this.client = client;
+        this.pool = pool;
+        this.scheduler = scheduler;
+        this.maxSessions = maxSessions;
+        this.acquireTimeout = acquireTimeout;
+        this.idleTimeout = idleTimeout;
+        if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+            reaper = null;
+        } else {
+            long period = Math.max(50, Math.min(idleTimeout.toMillis() / 4, 5000));
+            reaper = scheduler.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @return the endpoint name these sessions belong to */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The session of a conversation: the open one, a new one when a slot is free, or a new one once a slot frees up.
+     *
+     * @param spec builds the setup when a session must be opened
+     * @return completes when the session is open; fails when it cannot open or no slot frees within the acquire timeout
+     */
+    public CompletableFuture<ConversationSession> acquire(String conversationId, Supplier<SessionSpec> spec) {
+        synchronized (this) {
+            ConversationSession existing = sessions.get(conversationId);
+            if (existing != null) {
+                return existing.ready();
+            }
+            if (sessions.size() < maxSessions) {
+                return start(conversationId, spec);
+            }
+            Pending p = new Pending(conversationId, spec, new CompletableFuture<>());
+            pending.add(p);
+            scheduler.schedule(() -> expire(p), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return p.result;
+        }
+    }
+
+    /** Closes the session of one conversation, if open. */
+    public void closeConversation(String conversationId) {
+        ConversationSession s;
+        synchronized (this) {
+            s = sessions.get(conversationId);
+        }
+        if (s != null) {
+            s.close("Conversation ended");
+        }
+    }
+
+    /** @return the conversations with a session open or opening */
+    public synchronized List<String> conversations() {
+        return new ArrayList<>(sessions.keySet());
+    }
+
+    public void addSink(EventSink sink) {
+        sinks.add(sink);
+    }
+
+    public void removeSink(EventSink sink) {
+        sinks.remove(sink);
+    }
+
+    /** Closes every session and fails every waiting acquire. */
+    public void shutdown() {
+        if (reaper != null) {
+            reaper.cancel(false);
+        }
+        List<ConversationSession> open;
+        List<Pending> waiting;
+        synchronized (this) {
+            open = new ArrayList<>(sessions.values());
+            waiting = new ArrayList<>(pending);
+            pending.clear();
+        }
+        waiting.forEach(p -> p.result.completeExceptionally(new IllegalStateException("gemini-live:" + name + " is stopping")));
+        open.forEach(s -> s.close("Route stopping"));
+    }
+
+    // Called with the lock held.
+    private CompletableFuture<ConversationSession> start(String conversationId, Supplier<SessionSpec> spec) {
+        ConversationSession session = new ConversationSession(conversationId, this, pool, scheduler);
+        sessions.put(conversationId, session);
+        SessionSpec s;
+        try {
+            s = spec.get();
+        } catch (RuntimeException e) {
+            sessions.remove(conversationId);
+            return CompletableFuture.failedFuture(e);
+        }
+        session.open(client, s);
+        return session.ready();
+    }
+
+    private void expire(Pending p) {
+        boolean removed;
+        int open;
+        synchronized (this) {
+            removed = pending.remove(p);
+            open = sessions.size();
+        }
+        if (removed) {
+            p.result.completeExceptionally(new TimeoutException("No free Gemini Live session for conversation " + p.conversationId
+                    + " of gemini-live:" + name + " within " + acquireTimeout + ": " + open + " of " + maxSessions
+                    + " sessions open (maxConcurrentSessions)"));
+        }
+    }
+
+    void openFailed(ConversationSession session) {
+        release(session);
+    }
+
+    void closed(ConversationSession session) {
+        release(session);
+    }
+
+    private void release(ConversationSession session) {
+        List<Runnable> admitted = new ArrayList<>();
+        synchronized (this) {
+            sessions.remove(session.conversationId(), session);
+            while (!pending.isEmpty()) {
+                Pending next = pending.peek();
+                ConversationSession existing = sessions.get(next.conversationId);
+                if (existing != null) {
+                    pending.poll();
+                    admitted.add(() -> existing.ready().whenComplete((s, e) -> complete(next, s, e)));
+                } else if (sessions.size() < maxSessions) {
+                    pending.poll();
+                    CompletableFuture<ConversationSession> started = start(next.conversationId, next.spec);
+                    admitted.add(() -> started.whenComplete((s, e) -> complete(next, s, e)));
+                } else {
+                    break;
+                }
+            }
+        }
+        admitted.forEach(Runnable::run);
+    }
+
+    private static void complete(Pending p, ConversationSession s, Throwable e) {
+        if (e != null) {
+            p.result.completeExceptionally(e);
+        } else {
+            p.result.complete(s);
+        }
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        long idle = idleTimeout.toNanos();
+        List<ConversationSession> idleSessions = new ArrayList<>();
+        synchronized (this) {
+            for (ConversationSession s : sessions.values()) {
+                if (s.isOpen() && s.isIdle(now, idle)) {
+                    idleSessions.add(s);
+                }
+            }
+        }
+        for (ConversationSession s : idleSessions) {
+            LOG.debug("Closing idle Gemini Live session {}", s);
+            s.close("Idle timeout");
+        }
+    }
+
+    void publish(LiveEvent event) {
+        for (EventSink sink : sinks) {
+            sink.onEvent(event);
+        }
+    }
+
+    void publishTurn(LiveTurn turn) {
+        for (EventSink sink : sinks) {
+            sink.onTurn(turn);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.geminilive.camel.session;
+
+import dev.geminilive.client.LiveEndpoint;
+import dev.geminilive.protocol.Setup;
+
+/**
+ * What a new session connects to and sends as setup.
+ *
+ * @param endpoint where to connect, with credentials
+ * @param setup    the setup message
+ */
+public record SessionSpec(LiveEndpoint endpoint, Setup setup) {
+}
