@@ -1,11 +1,12 @@
 package dev.geminilive.protocol;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Generation settings of a Live session. Bidi does not support logprobs, response schemas or stop sequences.
  *
- * @param responseModalities    one modality per session in practice
+ * @param responseModalities    one modality per session in practice; null entries (unknown values) are dropped
  * @param temperature           sampling temperature
  * @param topP                  nucleus sampling
  * @param topK                  top-k sampling
@@ -37,7 +38,9 @@ public record GenerationConfig(
         TranslationConfig translationConfig) {
 
     public GenerationConfig {
-        responseModalities = responseModalities == null ? null : List.copyOf(responseModalities);
+        // the lenient codec reads unknown modalities as null: they are dropped
+        responseModalities = responseModalities == null ? null
+                : responseModalities.stream().filter(Objects::nonNull).toList();
     }
 
     /** @return a config that only sets the response modalities */

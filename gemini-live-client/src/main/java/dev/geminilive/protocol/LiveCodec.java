@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -49,8 +50,8 @@ public final class LiveCodec {
 
     /** Keys whose values are free-form JSON (user data or schemas): never renamed. */
     private static final Set<String> OPAQUE_FIELDS = Set.of("args", "response", "parameters", "parametersJsonSchema",
-            "responseJsonSchema", "googleSearch", "codeExecution", "googleMaps", "urlContext", "groundingMetadata",
-            "urlContextMetadata");
+            "responseJsonSchema", "googleSearch", "codeExecution", "googleMaps", "urlContext", "fileSearch", "computerUse",
+            "mcpServers", "groundingMetadata", "urlContextMetadata");
 
     private static final Set<String> CLIENT_ENVELOPE = Set.of("setup", "clientContent", "realtimeInput", "toolResponse");
 
@@ -66,10 +67,15 @@ public final class LiveCodec {
         module.addDeserializer(byte[].class, new Base64Deserializer());
         this.mapper = JsonMapper.builder()
                 .addModule(module)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // null fields are omitted, but null values inside free-form maps (function args, responses) are kept
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
+                // convenience methods such as ServerContent.isTurnComplete() are not wire fields
+                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, !strict)
+                // one frame is one JSON value: "{...} garbage" or "{...}{...}" is malformed
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
@@ -362,11 +368,34 @@ public final class LiveCodec {
                 return (byte[]) ctxt.handleUnexpectedToken(byte[].class, p);
             }
             String text = p.getText();
-            if (!org.apache.commons.codec.binary.Base64.isBase64(text)) {
+            if (!isWellFormedBase64(text)) {
                 throw InvalidFormatException.from(p, "Invalid value: not base64", text.length() > 16 ? text.substring(0, 16) + "..." : text,
                         byte[].class);
             }
             return org.apache.commons.codec.binary.Base64.decodeBase64(text);
+        }
+
+        /**
+         * Either alphabet, whitespace ignored, padding optional but only at the end, and no dangling single character
+         * (which cannot encode a byte; commons-codec would silently drop it).
+         */
+        static boolean isWellFormedBase64(String text) {
+            int data = 0;
+            int padding = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    continue;
+                }
+                if (c == '=') {
+                    padding++;
+                } else if (padding > 0 || c > 0x7f || !org.apache.commons.codec.binary.Base64.isBase64((byte) c)) {
+                    return false;
+                } else {
+                    data++;
+                }
+            }
+            return data % 4 != 1 && padding <= 2 && (padding == 0 || (data + padding) % 4 == 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.geminilive.protocol;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 
 /** Protobuf {@code Duration} JSON strings: {@code "50s"}, {@code "1.500s"}. */
@@ -48,8 +49,9 @@ public final class ProtoDurations {
         }
         try {
             BigDecimal secs = new BigDecimal(t);
-            BigDecimal nanos = secs.movePointRight(9);
-            return Duration.ofNanos(nanos.longValueExact());
+            // seconds and nanos apart: a long of nanoseconds only spans +-292 years, the proto range is +-10,000 years
+            BigDecimal whole = secs.setScale(0, RoundingMode.FLOOR);
+            return Duration.ofSeconds(whole.longValueExact(), secs.subtract(whole).movePointRight(9).intValueExact());
         } catch (ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("Not a protobuf Duration: \"" + text + "\"", e);
         }

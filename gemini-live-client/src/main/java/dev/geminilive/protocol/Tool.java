@@ -12,27 +12,40 @@ import java.util.Map;
  * @param codeExecution        code execution
  * @param googleMaps           Google Maps grounding
  * @param urlContext           URL context
+ * @param fileSearch           File Search over file search stores (Gemini API)
+ * @param computerUse          computer use
+ * @param mcpServers           remote MCP servers whose tools the model may call
  */
 public record Tool(
         List<FunctionDeclaration> functionDeclarations,
         Map<String, Object> googleSearch,
         Map<String, Object> codeExecution,
         Map<String, Object> googleMaps,
-        Map<String, Object> urlContext) {
+        Map<String, Object> urlContext,
+        Map<String, Object> fileSearch,
+        Map<String, Object> computerUse,
+        List<Map<String, Object>> mcpServers) {
 
     public Tool {
         functionDeclarations = functionDeclarations == null ? null : List.copyOf(functionDeclarations);
+        mcpServers = mcpServers == null ? null : List.copyOf(mcpServers);
+    }
+
+    /** The tools known before {@code fileSearch}, {@code computerUse} and {@code mcpServers}; those stay unset. */
+    public Tool(List<FunctionDeclaration> functionDeclarations, Map<String, Object> googleSearch, Map<String, Object> codeExecution,
+            Map<String, Object> googleMaps, Map<String, Object> urlContext) {
+        this(functionDeclarations, googleSearch, codeExecution, googleMaps, urlContext, null, null, null);
     }
 
     public static Tool functions(List<FunctionDeclaration> declarations) {
-        return new Tool(declarations, null, null, null, null);
+        return new Tool(declarations, null, null, null, null, null, null, null);
     }
 
     public static Tool ofGoogleSearch() {
-        return new Tool(null, Map.of(), null, null, null);
+        return new Tool(null, Map.of(), null, null, null, null, null, null);
     }
 
     public static Tool ofCodeExecution() {
-        return new Tool(null, null, Map.of(), null, null);
+        return new Tool(null, null, Map.of(), null, null, null, null, null);
     }
 }
