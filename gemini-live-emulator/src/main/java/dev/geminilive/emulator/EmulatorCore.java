@@ -1,0 +1,92 @@
+package dev.geminilive.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.geminilive.emulator.server.HandshakeRegistry;
+
+/** The state one emulator shares between its connections: settings, threads, handles, limits, and the session list. */
+final class EmulatorCore {
+
+    final EmulatorSettings settings;
+    final HandshakeRegistry handshakes = new HandshakeRegistry();
+    final ResumptionStore resumption = new ResumptionStore();
+    final ConversationRegistry conversations;
+    final ConcurrencyGate gate;
+    final Authenticator authenticator;
+    final ScheduledExecutorService timers;
+    final ExecutorService workers;
+    private final AtomicLong sessionCounter = new AtomicLong();
+    private final AtomicLong callCounter = new AtomicLong();
+    private final List<EmulatorSession> sessions = new ArrayList<>();
+
+    EmulatorCore(EmulatorSettings settings) {
+        this.settings = settings;
+        this.conversations = new ConversationRegistry(settings.clock());
+        this.gate = new ConcurrencyGate(settings.maxSessionsPerKey());
+        this.authenticator = new Authenticator(settings.apiKeys(), settings.authTokens());
+        ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, daemon("gemini-emulator-timer"));
+        stpe.setRemoveOnCancelPolicy(true);
+        this.timers = stpe;
+        // cached: a stalled session parks its thread without starving the others
+        this.workers = Executors.newCachedThreadPool(daemon("gemini-emulator-session"));
+    }
+
+    String nextSessionId() {
+        return "s" + sessionCounter.incrementAndGet();
+    }
+
+    /** @return a call id in the Gemini API's form, unique within this emulator */
+    String nextCallId() {
+        return "function-call-" + callCounter.incrementAndGet();
+    }
+
+    synchronized void register(EmulatorSession session) {
+        sessions.add(session);
+        notifyAll();
+    }
+
+    synchronized List<EmulatorSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** Waits until at least {@code count} sessions have opened. */
+    synchronized List<EmulatorSession> awaitSessions(int count, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (sessions.size() < count) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                break;
+            }
+            wait(left);
+        }
+        return List.copyOf(sessions);
+    }
+
+    void shutdown() {
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

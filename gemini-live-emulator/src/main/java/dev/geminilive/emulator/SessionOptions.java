@@ -1,0 +1,92 @@
+package dev.geminilive.emulator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.geminilive.emulator.audio.EnergyVad;
+import dev.geminilive.protocol.FunctionDeclaration;
+import dev.geminilive.protocol.Modality;
+import dev.geminilive.protocol.RealtimeInputConfig;
+import dev.geminilive.protocol.Setup;
+import dev.geminilive.protocol.Tool;
+
+/**
+ * What an accepted setup means for the session's behaviour, worked out once.
+ *
+ * @param model               the served model
+ * @param audioOut            answer with speech (AUDIO modality, the default) rather than text
+ * @param inputTranscription  send inputTranscription for spoken turns
+ * @param outputTranscription send outputTranscription with speech
+ * @param manualActivity      automatic activity detection disabled: activityStart/activityEnd mark turns
+ * @param interrupts          user activity interrupts the model (START_OF_ACTIVITY_INTERRUPTS)
+ * @param vadThreshold        RMS above which audio counts as speech
+ * @param prefixPaddingMs     speech needed to commit a start
+ * @param silenceDurationMs   silence needed to commit an end
+ * @param resumption          send sessionResumptionUpdate messages
+ * @param transparent         add lastConsumedClientMessageIndex to them
+ * @param compression         contextWindowCompression set: no session duration limit
+ * @param historySeed         3.x: clientContent may seed history before the first realtime input
+ * @param functions           the declared functions
+ * @param blocking            per function name, whether the model waits for its response
+ */
+record SessionOptions(
+        ModelSpec model,
+        boolean audioOut,
+        boolean inputTranscription,
+        boolean outputTranscription,
+        boolean manualActivity,
+        boolean interrupts,
+        double vadThreshold,
+        int prefixPaddingMs,
+        int silenceDurationMs,
+        boolean resumption,
+        boolean transparent,
+        boolean compression,
+        boolean historySeed,
+        List<FunctionDeclaration> functions,
+        Map<String, Boolean> blocking) {
+
+    static SessionOptions from(Setup setup, ModelSpec model) {
+        List<Modality> modalities = setup.generationConfig() == null ? null : setup.generationConfig().responseModalities();
+        boolean audioOut = modalities == null || modalities.isEmpty() || modalities.get(0) != Modality.TEXT;
+        RealtimeInputConfig ric = setup.realtimeInputConfig();
+        RealtimeInputConfig.AutomaticActivityDetection aad = ric == null ? null : ric.automaticActivityDetection();
+        boolean manual = aad != null && Boolean.TRUE.equals(aad.disabled());
+        boolean interrupts = ric == null || ric.activityHandling() != RealtimeInputConfig.ActivityHandling.NO_INTERRUPTION;
+        double threshold = aad != null && aad.startOfSpeechSensitivity() == RealtimeInputConfig.StartSensitivity.START_SENSITIVITY_LOW
+                ? EnergyVad.LOW_SENSITIVITY_RMS : EnergyVad.HIGH_SENSITIVITY_RMS;
+        int silence = aad != null && aad.silenceDurationMs() != null ? aad.silenceDurationMs()
+                : aad != null && aad.endOfSpeechSensitivity() == RealtimeInputConfig.EndSensitivity.END_SENSITIVITY_LOW
+                        ? EnergyVad.LOW_SENSITIVITY_SILENCE_MS : EnergyVad.DEFAULT_SILENCE_MS;
+        int prefix = aad != null && aad.prefixPaddingMs() != null ? aad.prefixPaddingMs() : EnergyVad.DEFAULT_PREFIX_MS;
+        boolean resumption = setup.sessionResumption() != null;
+        List<FunctionDeclaration> functions = new ArrayList<>();
+        Map<String, Boolean> blocking = new HashMap<>();
+        if (setup.tools() != null) {
+            for (Tool t : setup.tools()) {
+                if (t.functionDeclarations() != null) {
+                    for (FunctionDeclaration f : t.functionDeclarations()) {
+                        functions.add(f);
+                        // 3.x has no asynchronous function calling: NON_BLOCKING is accepted and treated as BLOCKING
+                        boolean nonBlocking = f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING
+                                && model.profile().supportsNonBlockingTools();
+                        blocking.put(f.name(), !nonBlocking);
+                    }
+                }
+            }
+        }
+        return new SessionOptions(model, audioOut, setup.inputAudioTranscription() != null, setup.outputAudioTranscription() != null,
+                manual, interrupts, threshold, prefix, silence, resumption,
+                resumption && Boolean.TRUE.equals(setup.sessionResumption().transparent()),
+                setup.contextWindowCompression() != null,
+                setup.historyConfig() != null && Boolean.TRUE.equals(setup.historyConfig().initialHistoryInClientContent()),
+                List.copyOf(functions), Map.copyOf(blocking));
+    }
+
+    /** @return whether the model waits for this function's response (unknown names block) */
+    boolean isBlocking(String function) {
+        return blocking.getOrDefault(function, true);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.geminilive.emulator;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The function calls of one connection: which await a response, which were cancelled, which ids were ever issued. */
+final class ToolBook {
+
+    /**
+     * A call waiting for its response.
+     *
+     * @param id       the call id
+     * @param name     the function
+     * @param blocking whether the model waits for it
+     */
+    record Pending(String id, String name, boolean blocking) {
+    }
+
+    /** What a response id refers to. */
+    enum Status { PENDING, CANCELLED, UNKNOWN }
+
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Set<String> cancelled = new HashSet<>();
+
+    void issued(Pending call) {
+        pending.put(call.id(), call);
+    }
+
+    Status status(String id) {
+        if (id != null && pending.containsKey(id)) {
+            return Status.PENDING;
+        }
+        return id != null && cancelled.contains(id) ? Status.CANCELLED : Status.UNKNOWN;
+    }
+
+    Pending get(String id) {
+        return pending.get(id);
+    }
+
+    void answered(String id) {
+        pending.remove(id);
+    }
+
+    /** @return whether any BLOCKING call still waits */
+    boolean blockingPending() {
+        return pending.values().stream().anyMatch(Pending::blocking);
+    }
+
+    /** Cancels every pending call except {@code keep}; returns the cancelled ids in issue order. */
+    List<String> cancelAll(Set<String> keep) {
+        List<String> ids = new ArrayList<>();
+        pending.values().removeIf(p -> {
+            if (keep.contains(p.id())) {
+                return false;
+            }
+            ids.add(p.id());
+            cancelled.add(p.id());
+            return true;
+        });
+        return ids;
+    }
+}

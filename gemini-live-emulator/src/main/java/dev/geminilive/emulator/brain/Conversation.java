@@ -1,0 +1,110 @@
+package dev.geminilive.emulator.brain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The memory of one session: its turns and the facts the default brain keeps. It is copied into resumption handles so
+ * that a resumed session remembers. Not thread-safe: a session uses it from its own serial executor only.
+ */
+public final class Conversation {
+
+    /**
+     * One turn of the conversation.
+     *
+     * @param role         {@code user}, {@code model} or {@code tool}
+     * @param text         its text (an audio turn holds its transcript or placeholder)
+     * @param audioSeconds seconds of audio the turn held
+     */
+    public record Turn(String role, String text, double audioSeconds) {
+    }
+
+    private final List<Turn> turns = new ArrayList<>();
+    private String systemInstruction = "";
+    private String userName;
+    private String remembered;
+    private int images;
+    private String lastImageMimeType;
+
+    /** @return a deep copy, for a resumption handle */
+    public synchronized Conversation copy() {
+        Conversation c = new Conversation();
+        c.turns.addAll(turns);
+        c.systemInstruction = systemInstruction;
+        c.userName = userName;
+        c.remembered = remembered;
+        c.images = images;
+        c.lastImageMimeType = lastImageMimeType;
+        return c;
+    }
+
+    public synchronized void setSystemInstruction(String text) {
+        systemInstruction = text == null ? "" : text;
+    }
+
+    public synchronized String systemInstruction() {
+        return systemInstruction;
+    }
+
+    public synchronized void add(Turn turn) {
+        turns.add(turn);
+    }
+
+    public void addUser(String text) {
+        add(new Turn("user", text, 0));
+    }
+
+    public void addModel(String text) {
+        add(new Turn("model", text, 0));
+    }
+
+    /** @return all turns, oldest first */
+    public synchronized List<Turn> turns() {
+        return List.copyOf(turns);
+    }
+
+    /** @return the user turns, oldest first */
+    public synchronized List<Turn> userTurns() {
+        return turns.stream().filter(t -> t.role().equals("user")).toList();
+    }
+
+    public synchronized Optional<String> userName() {
+        return Optional.ofNullable(userName);
+    }
+
+    public synchronized void setUserName(String name) {
+        userName = name;
+    }
+
+    public synchronized Optional<String> remembered() {
+        return Optional.ofNullable(remembered);
+    }
+
+    public synchronized void setRemembered(String text) {
+        remembered = text;
+    }
+
+    /** Counts an image frame (realtimeInput.video or inline image data). */
+    public synchronized void addImage(String mimeType) {
+        images++;
+        lastImageMimeType = mimeType;
+    }
+
+    public synchronized int images() {
+        return images;
+    }
+
+    public synchronized Optional<String> lastImageMimeType() {
+        return Optional.ofNullable(lastImageMimeType);
+    }
+
+    /** @return a deterministic token estimate of the whole context: 4 characters or 1/32 s of audio per token, 258 per image */
+    public synchronized int contextTokens() {
+        int tokens = Tokens.ofText(systemInstruction);
+        for (Turn t : turns) {
+            tokens += Tokens.ofText(t.text()) + Tokens.ofAudio(t.audioSeconds());
+        }
+        return tokens + images * Tokens.PER_IMAGE;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.geminilive.emulator.server;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import javax.net.ssl.SSLContext;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * A Grizzly HTTP server with Tyrus WebSocket endpoints, bound to the address it is given. Built by hand because
+ * {@code org.glassfish.tyrus.server.Server} always binds 0.0.0.0 and reads port 0 as 8025.
+ */
+public final class LoopbackServer implements AutoCloseable {
+
+    private final HttpServer http;
+    private final NetworkListener listener;
+
+    private LoopbackServer(HttpServer http, NetworkListener listener) {
+        this.http = http;
+        this.listener = listener;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param bindAddress     the address to listen on
+     * @param port            the port; 0 picks a free one
+     * @param endpoints       the WebSocket endpoints
+     * @param registry        where upgrade requests are captured for the endpoints
+     * @param knownPath       which normalised paths exist; others get a 404 handshake answer
+     * @param maxMessageBytes the largest incoming frame
+     * @param sslContext      a server TLS context for wss, or null for plain ws
+     */
+    public static LoopbackServer start(String bindAddress, int port, List<ServerEndpointConfig> endpoints, HandshakeRegistry registry,
+            Predicate<String> knownPath, int maxMessageBytes, SSLContext sslContext) throws IOException {
+        String contextPath = "/";
+        TyrusServerContainer container = new TyrusServerContainer((Set<Class<?>>) null) {
+            private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this)
+                    .incomingBufferSize(maxMessageBytes + 1024)
+                    .build();
+
+            @Override
+            public void register(Class<?> endpointClass) throws DeploymentException {
+                engine.register(endpointClass, contextPath);
+            }
+
+            @Override
+            public void register(ServerEndpointConfig config) throws DeploymentException {
+                engine.register(config, contextPath);
+            }
+
+            @Override
+            public WebSocketEngine getWebSocketEngine() {
+                return engine;
+            }
+
+            @Override
+            public Map<String, Object> getProperties() {
+                return Map.of();
+            }
+        };
+        container.setDefaultMaxTextMessageBufferSize(maxMessageBytes);
+        container.setDefaultMaxBinaryMessageBufferSize(maxMessageBytes);
+        try {
+            for (ServerEndpointConfig config : endpoints) {
+                container.register(config);
+            }
+        } catch (DeploymentException e) {
+            throw new IOException("Cannot deploy the Live endpoints: " + e.getMessage(), e);
+        }
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener("gemini-live", bindAddress, port);
+        if (sslContext != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(sslContext, false, false, false));
+        }
+        // Registered first so that its filter lands in front of Tyrus' WebSocket filter.
+        listener.registerAddOn(new TagAddOn(registry, knownPath));
+        listener.registerAddOn(new WebSocketAddOn(container, contextPath));
+        http.addListener(listener);
+        http.start();
+        return new LoopbackServer(http, listener);
+    }
+
+    /** @return the port actually bound */
+    public int port() {
+        return listener.getPort();
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+
+    private record TagAddOn(HandshakeRegistry registry, Predicate<String> knownPath) implements AddOn {
+        @Override
+        public void setup(NetworkListener networkListener, FilterChainBuilder builder) {
+            int idx = builder.indexOfType(org.glassfish.grizzly.http.server.HttpServerFilter.class);
+            if (idx >= 0) {
+                builder.add(idx, new HandshakeTagFilter(registry, knownPath));
+            }
+        }
+    }
+}
