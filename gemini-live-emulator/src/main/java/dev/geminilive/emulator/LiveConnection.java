@@ -123,6 +123,11 @@ final class LiveConnection implements Faults {
         serial.execute(() -> handleFrame(json, binary));
     }
 
+    /** A frame over the configured limit: RFC 6455 close 1009. */
+    void tooBig() {
+        serial.execute(() -> closeWith(CloseReasons.TOO_BIG, "Message too big: the limit is " + settings.maxMessageBytes() + " bytes."));
+    }
+
     void closedByPeer(int code, String reason) {
         serial.execute(() -> finish(new CloseStatus(code, reason, false, code == 1006)));
     }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.geminilive.emulator.server.HandshakeInfo;
 import dev.geminilive.emulator.server.HandshakeRegistry;
+import dev.geminilive.emulator.server.LoopbackServer;
 import dev.geminilive.protocol.LiveCodec;
 
 /**
@@ -60,14 +61,28 @@ public final class LiveEndpoint extends Endpoint {
             }
             return;
         }
-        session.setMaxTextMessageBufferSize(core.settings.maxMessageBytes());
-        session.setMaxBinaryMessageBufferSize(core.settings.maxMessageBytes());
+        session.setMaxTextMessageBufferSize(LoopbackServer.transportLimit(core.settings.maxMessageBytes()));
+        session.setMaxBinaryMessageBufferSize(LoopbackServer.transportLimit(core.settings.maxMessageBytes()));
         session.setMaxIdleTimeout(0);
         LiveConnection connection = new LiveConnection(core, handshake, path, session);
         session.getUserProperties().put(CONNECTION, connection);
         core.register(connection.view());
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> connection.frame(text, false));
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.frame(LiveCodec.utf8(bytes), true));
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            // a char is at least one UTF-8 byte: only count bytes when the length says it may be too big
+            if (text.length() > core.settings.maxMessageBytes() / 4
+                    && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > core.settings.maxMessageBytes()) {
+                connection.tooBig();
+            } else {
+                connection.frame(text, false);
+            }
+        });
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> {
+            if (bytes.remaining() > core.settings.maxMessageBytes()) {
+                connection.tooBig();
+            } else {
+                connection.frame(LiveCodec.utf8(bytes), true);
+            }
+        });
         connection.opened();
     }
 

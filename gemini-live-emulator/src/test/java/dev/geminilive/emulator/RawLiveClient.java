@@ -39,8 +39,6 @@ final class RawLiveClient implements AutoCloseable {
         }
     }
 
-    private static final ClientManager CLIENT = ClientManager.createClient();
-
     private final List<Frame> frames = new ArrayList<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private Session session;
@@ -61,9 +59,10 @@ final class RawLiveClient implements AutoCloseable {
             public void afterResponse(HandshakeResponse hr) {
             }
         }).build();
-        ClientManager client = CLIENT;
+        // one manager per connection: Tyrus shuts a manager's executors down when its last session closes,
+        // racing with a new session on the same manager
+        ClientManager client = ClientManager.createClient();
         if (ssl != null) {
-            client = ClientManager.createClient();
             client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(ssl));
         }
         c.session = client.connectToServer(new Endpoint() {

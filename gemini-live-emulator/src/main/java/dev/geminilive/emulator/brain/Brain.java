@@ -11,7 +11,7 @@ public interface Brain {
     /**
      * Answers a user turn. The turn has already been added to {@code conversation}.
      *
-     * @param conversation the session's memory (the brain may store facts in it)
+     * @param conversation the session's memory
      * @param input        the user's turn
      * @param functions    the functions declared in setup
      */

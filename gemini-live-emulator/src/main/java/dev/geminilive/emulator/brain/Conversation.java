@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The memory of one session: its turns and the facts the default brain keeps. It is copied into resumption handles so
+ * The memory of one session: its turns, and the images it saw. It is copied into resumption handles so
  * that a resumed session remembers. Not thread-safe: a session uses it from its own serial executor only.
  */
 public final class Conversation {
@@ -22,8 +22,6 @@ public final class Conversation {
 
     private final List<Turn> turns = new ArrayList<>();
     private String systemInstruction = "";
-    private String userName;
-    private String remembered;
     private int images;
     private String lastImageMimeType;
 
@@ -32,8 +30,6 @@ public final class Conversation {
         Conversation c = new Conversation();
         c.turns.addAll(turns);
         c.systemInstruction = systemInstruction;
-        c.userName = userName;
-        c.remembered = remembered;
         c.images = images;
         c.lastImageMimeType = lastImageMimeType;
         return c;
@@ -67,22 +63,6 @@ public final class Conversation {
     /** @return the user turns, oldest first */
     public synchronized List<Turn> userTurns() {
         return turns.stream().filter(t -> t.role().equals("user")).toList();
-    }
-
-    public synchronized Optional<String> userName() {
-        return Optional.ofNullable(userName);
-    }
-
-    public synchronized void setUserName(String name) {
-        userName = name;
-    }
-
-    public synchronized Optional<String> remembered() {
-        return Optional.ofNullable(remembered);
-    }
-
-    public synchronized void setRemembered(String text) {
-        remembered = text;
     }
 
     /** Counts an image frame (realtimeInput.video or inline image data). */

@@ -16,15 +16,18 @@ import dev.geminilive.protocol.LiveCodec;
  * <ol>
  * <li>the text names declared functions ({@code get_weather}, or {@code get weather}) → a toolCall with one call per named
  * function, arguments parsed by {@link ArgumentParser} from the text after each name;</li>
- * <li>"my name is X" → remembers X, answers "Nice to meet you, X.";</li>
+ * <li>"my name is X" → "Nice to meet you, X.";</li>
  * <li>"what is my name" / "what's my name" / "who am I" → "Your name is X." or "You have not told me your name.";</li>
  * <li>"what did I ask you to remember" / "what do you remember" → "You asked me to remember: X.";</li>
- * <li>"remember X" → remembers X, answers "I will remember: X.";</li>
+ * <li>"remember X" → "I will remember: X.";</li>
  * <li>"what did I say" / "what did I just say" → "Earlier you said: "previous user turn"";</li>
  * <li>"what do you see" / "what can you see" → "I see N image(s) (mime/type)." or "I do not see any image.";</li>
  * <li>speech without a transcript → "I heard 1.5 seconds of audio.";</li>
  * <li>anything else → "You said: " followed by the user's text.</li>
  * </ol>
+ * Memory: recall questions are answered from the newest earlier user turn that states the fact, so history seeded with
+ * clientContent or restored by resumption counts too.
+ * <p>
  * After function responses it answers "The NAME tool returned JSON." for each response, quoting the response object.
  */
 public final class DefaultBrain implements Brain {
@@ -49,20 +52,17 @@ public final class DefaultBrain implements Brain {
         }
         Matcher name = MY_NAME.matcher(text);
         if (name.find()) {
-            String n = name.group(1).trim();
-            conversation.setUserName(n);
-            return Reply.say("Nice to meet you, " + n + ".");
+            return Reply.say("Nice to meet you, " + name.group(1).trim() + ".");
         }
         if (ASK_NAME.matcher(low).find()) {
-            return Reply.say(conversation.userName().map(n -> "Your name is " + n + ".").orElse("You have not told me your name."));
+            return Reply.say(latest(conversation, MY_NAME).map(n -> "Your name is " + n + ".").orElse("You have not told me your name."));
         }
         if (ASK_REMEMBERED.matcher(low).find()) {
-            return Reply.say(conversation.remembered().map(r -> "You asked me to remember: " + r + ".")
+            return Reply.say(latest(conversation, REMEMBER).map(r -> "You asked me to remember: " + r + ".")
                     .orElse("You have not asked me to remember anything."));
         }
         Matcher remember = REMEMBER.matcher(text);
         if (remember.find()) {
-            conversation.setRemembered(remember.group(1).trim());
             return Reply.say("I will remember: " + remember.group(1).trim() + ".");
         }
         if (ASK_SAID.matcher(low).find()) {
@@ -90,6 +90,25 @@ public final class DefaultBrain implements Brain {
                     .append(LiveCodec.lenient().write(r.response() == null ? java.util.Map.of() : r.response())).append('.');
         }
         return Reply.say(sb.toString());
+    }
+
+    /**
+     * The memory rule: facts are read back from the user turns of the conversation, newest first, so that history
+     * seeded with clientContent and history restored by resumption are remembered like turns of this connection.
+     */
+    private static java.util.Optional<String> latest(Conversation conversation, Pattern fact) {
+        List<Conversation.Turn> users = conversation.userTurns();
+        for (int i = users.size() - 1; i >= 0; i--) {
+            String t = users.get(i).text();
+            if (t == null) {
+                continue;
+            }
+            Matcher m = fact.matcher(t);
+            if (m.find() && !ASK_REMEMBERED.matcher(t.toLowerCase(Locale.ROOT)).find()) {
+                return java.util.Optional.of(m.group(1).trim());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Finds each declared function named in the text; its arguments come from the text up to the next named function. */

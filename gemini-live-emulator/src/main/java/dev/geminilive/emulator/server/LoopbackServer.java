@@ -51,7 +51,7 @@ public final class LoopbackServer implements AutoCloseable {
         String contextPath = "/";
         TyrusServerContainer container = new TyrusServerContainer((Set<Class<?>>) null) {
             private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this)
-                    .incomingBufferSize(maxMessageBytes + 1024)
+                    .incomingBufferSize(transportLimit(maxMessageBytes))
                     .build();
 
             @Override
@@ -74,8 +74,8 @@ public final class LoopbackServer implements AutoCloseable {
                 return Map.of();
             }
         };
-        container.setDefaultMaxTextMessageBufferSize(maxMessageBytes);
-        container.setDefaultMaxBinaryMessageBufferSize(maxMessageBytes);
+        container.setDefaultMaxTextMessageBufferSize(transportLimit(maxMessageBytes));
+        container.setDefaultMaxBinaryMessageBufferSize(transportLimit(maxMessageBytes));
         try {
             for (ServerEndpointConfig config : endpoints) {
                 container.register(config);
@@ -95,6 +95,14 @@ public final class LoopbackServer implements AutoCloseable {
         http.addListener(listener);
         http.start();
         return new LoopbackServer(http, listener);
+    }
+
+    /**
+     * Tyrus buffers a frame up to this size and answers a bigger one with 1011; frames between the configured limit and
+     * this one reach the endpoint, which closes them with 1009 as RFC 6455 says.
+     */
+    public static int transportLimit(int maxMessageBytes) {
+        return (int) Math.min(Integer.MAX_VALUE - 1024L, 4L * maxMessageBytes + 1024);
     }
 
     /** @return the port actually bound */

@@ -1,0 +1,85 @@
+package dev.geminilive.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Map;
+
+import jakarta.websocket.CloseReason;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AuthTest {
+
+    static GeminiLiveEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = GeminiLiveEmulator.builder().apiKey("good-key").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void configuredKeyInHeaderIsAcceptedAndExtraHeadersIgnored() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"),
+                Map.of("x-goog-api-key", "good-key", "x-goog-api-client", "google-genai-sdk/2.0.0", "X-Anything", "1"))) {
+            c.send(Wire.setup(ModelCatalog.TEST_MODEL));
+            assertNotNull(c.await(m -> m.setupComplete() != null));
+        }
+    }
+
+    @Test
+    void configuredKeyInQueryIsAccepted() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta") + "?key=good-key", Map.of())) {
+            c.send(Wire.setup(ModelCatalog.TEST_MODEL));
+            assertNotNull(c.await(m -> m.setupComplete() != null));
+        }
+    }
+
+    @Test
+    void wrongKeyClosesWith1007ApiKeyNotValid() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Map.of("x-goog-api-key", "bad-key"))) {
+            c.send(Wire.setup(ModelCatalog.TEST_MODEL));
+            CloseReason r = c.awaitClose();
+            assertEquals(1007, r.getCloseCode().getCode());
+            assertEquals("API key not valid. Please pass a valid API key.", r.getReasonPhrase());
+            assertFalse(c.frames().stream().anyMatch(f -> f.text().contains("setupComplete")));
+        }
+    }
+
+    @Test
+    void missingKeyClosesWith1008UnregisteredCaller() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Map.of())) {
+            c.send(Wire.setup(ModelCatalog.TEST_MODEL));
+            CloseReason r = c.awaitClose();
+            assertEquals(1008, r.getCloseCode().getCode());
+            assertEquals(CloseReasons.truncate(CloseReasons.UNREGISTERED_CALLER), r.getReasonPhrase());
+        }
+    }
+
+    @Test
+    void constrainedPathWithoutTokenClosesWith1008() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.url() + LivePath.gemini("v1alpha", true), Map.of("x-goog-api-key", "good-key"))) {
+            c.send(Wire.setup(ModelCatalog.TEST_MODEL));
+            assertEquals(1008, c.awaitClose().getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void theKeyNeverAppearsInRecordsSessionsOrCloseReasons() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta") + "?key=good-key", Map.of())) {
+            c.send(Wire.setup(ModelCatalog.TEST_MODEL));
+            c.await(m -> m.setupComplete() != null);
+        }
+        EmulatorSession s = emulator.lastSession().orElseThrow();
+        String everything = s + " " + s.path() + " " + s.allFrames() + " " + emulator.settings();
+        assertFalse(everything.contains("good-key"), everything);
+    }
+}

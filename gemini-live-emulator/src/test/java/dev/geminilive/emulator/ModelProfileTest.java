@@ -1,0 +1,148 @@
+package dev.geminilive.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.websocket.CloseReason;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.geminilive.protocol.ServerMessage;
+
+class ModelProfileTest {
+
+    static GeminiLiveEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = GeminiLiveEmulator.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static CloseReason closeAfterSetup(String setup, String... frames) throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+            c.send(setup);
+            for (String f : frames) {
+                c.await(m -> m.setupComplete() != null);
+                c.send(f);
+            }
+            return c.awaitClose();
+        }
+    }
+
+    @Test
+    void defaultCatalogServesTheCurrentLiveModels() {
+        ModelCatalog catalog = emulator.settings().models();
+        for (String m : List.of("models/gemini-3.1-flash-live-preview", "models/gemini-2.5-flash-native-audio-preview-12-2025",
+                "models/gemini-2.5-flash-native-audio-latest", "models/gemini-live-2.5-flash-preview", "models/gemini-2.0-flash-live-001",
+                ModelCatalog.TEST_MODEL, ModelCatalog.TEST_MODEL_3)) {
+            assertTrue(catalog.find(m).isPresent(), m);
+        }
+        assertEquals(ModelProfile.GEMINI_3, catalog.find("models/gemini-3.1-flash-live-preview").orElseThrow().profile());
+    }
+
+    @Test
+    void unknownModelClosesWith1008NotFoundForApiVersion() throws Exception {
+        CloseReason r = closeAfterSetup(Wire.setup("models/gemini-9-nope"));
+        assertEquals(1008, r.getCloseCode().getCode());
+        assertEquals(CloseReasons.truncate("models/gemini-9-nope is not found for API version v1beta, or is not supported for "
+                + "bidiGenerateContent. Call ListModels to see the list of available models and their supported methods."), r.getReasonPhrase());
+    }
+
+    @Test
+    void nativeAudioModelWithTextModalityClosesWith1007() throws Exception {
+        CloseReason r = closeAfterSetup(Wire.textSetup("models/gemini-2.5-flash-native-audio-latest"));
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertEquals("Cannot extract voices from a non-audio request.", r.getReasonPhrase());
+    }
+
+    @Test
+    void gemini3MidSessionClientContentClosesWith1007() throws Exception {
+        CloseReason r = closeAfterSetup(Wire.textSetup(ModelCatalog.TEST_MODEL_3), Wire.userTurn("hello"));
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertEquals("Request contains an invalid argument.", r.getReasonPhrase());
+    }
+
+    @Test
+    void gemini3AcceptsClientContentAsInitialHistorySeedThenAnswersRealtimeText() throws Exception {
+        String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL_3 + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
+                + "\"historyConfig\":{\"initialHistoryInClientContent\":true}}}";
+        try (RawLiveClient c = Wire.open(emulator, setup)) {
+            c.send(Wire.userTurn("my name is Ada"));
+            c.send(Wire.realtimeText("what is my name?"));
+            List<ServerMessage> turn = c.awaitTurns(1);
+            assertEquals("Your name is Ada.", Wire.text(turn));
+            c.send(Wire.userTurn("late history"));
+            assertEquals(1007, c.awaitClose().getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void gemini3SendsUsageOnlyServerContentBeforeTheFirstModelTurnAndSeveralPartsPerEvent() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL_3))) {
+            c.send(Wire.realtimeText("tell me something long enough to need chunks"));
+            List<ServerMessage> turn = c.awaitTurns(1);
+            ServerMessage first = turn.get(1);
+            assertNotNull(first.serverContent());
+            assertNull(first.serverContent().modelTurn());
+            assertNotNull(first.usageMetadata());
+            assertTrue(turn.stream().anyMatch(m -> m.serverContent() != null && m.serverContent().modelTurn() != null
+                    && m.serverContent().modelTurn().parts().size() > 1));
+        }
+    }
+
+    @Test
+    void gemini25SendsOnePartPerEvent() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+            c.send(Wire.realtimeText("tell me something long enough to need chunks"));
+            assertTrue(c.awaitTurns(1).stream().filter(m -> m.serverContent() != null && m.serverContent().modelTurn() != null)
+                    .allMatch(m -> m.serverContent().modelTurn().parts().size() == 1));
+        }
+    }
+
+    @Test
+    void gemini3RejectsMediaChunks() throws Exception {
+        String chunk = "{\"realtimeInput\":{\"mediaChunks\":[{\"mimeType\":\"audio/pcm\",\"data\":\"AAAA\"}]}}";
+        CloseReason r = closeAfterSetup(Wire.setup(ModelCatalog.TEST_MODEL_3), chunk);
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertEquals("realtime_input.media_chunks is deprecated. Use audio, video, or text instead.", r.getReasonPhrase());
+    }
+
+    @Test
+    void gemini25AcceptsMediaChunks() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+            c.send("{\"realtimeInput\":{\"media_chunks\":[{\"mime_type\":\"image/jpeg\",\"data\":\""
+                    + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}) + "\"}]}}");
+            c.send(Wire.realtimeText("what do you see?"));
+            assertEquals("I see 1 image (image/jpeg).", Wire.text(c.awaitTurns(1)));
+        }
+    }
+
+    @Test
+    void gemini3RejectsAnExplicitNullHandleWhile25ToleratesIt() throws Exception {
+        String nullHandle = "\"sessionResumption\":{\"handle\":null}";
+        CloseReason r = closeAfterSetup("{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL_3 + "\"," + nullHandle + "}}");
+        assertEquals(1007, r.getCloseCode().getCode());
+        try (RawLiveClient c = Wire.open(emulator, "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\"," + nullHandle + "}}")) {
+            assertTrue(c.isOpen());
+        }
+    }
+
+    @Test
+    void proactivityOnV1betaIsAnUnknownField() throws Exception {
+        CloseReason r = closeAfterSetup("{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\",\"proactivity\":{\"proactiveAudio\":true}}}");
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertEquals("Invalid JSON payload received. Unknown name \"proactivity\" at 'setup': Cannot find field.", r.getReasonPhrase());
+    }
+}
