@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.geminilive.audio.AudioInput;
 import dev.geminilive.protocol.ClientContent;
 import dev.geminilive.protocol.ClientMessage;
@@ -192,15 +193,15 @@ final class OutboundMapper {
     }
 
     private Outbound clientContent(Object body, Boolean turnComplete) {
+        if (profile == ModelProfile.GEMINI_3 && !config.isInitialHistoryInClientContent()) {
+            throw new IllegalArgumentException("3.x models accept clientContent only to seed history: set "
+                                               + "initialHistoryInClientContent=true and send the history first");
+        }
         ClientContent content;
         if (body instanceof ClientContent cc) {
             content = turnComplete == null ? cc : new ClientContent(cc.turns(), turnComplete);
         } else {
             content = new ClientContent(turns(body), turnComplete != null && turnComplete);
-        }
-        if (profile == ModelProfile.GEMINI_3 && !config.isInitialHistoryInClientContent()) {
-            throw new IllegalArgumentException("3.x models accept clientContent only to seed history: set "
-                                               + "initialHistoryInClientContent=true and send the history first");
         }
         return single(ClientMessage.of(content), Boolean.TRUE.equals(content.turnComplete()));
     }
@@ -219,6 +220,14 @@ final class OutboundMapper {
         }
         if (body instanceof CharSequence json) {
             return turns(parse(json.toString(), "clientContent"));
+        }
+        if (body instanceof JsonNode node) {
+            if (node.isArray()) {
+                List<Content> turns = new ArrayList<>();
+                node.forEach(n -> turns.add(convert(n, Content.class, "a history turn")));
+                return turns;
+            }
+            return List.of(convert(node, Content.class, "a history turn"));
         }
         throw new IllegalArgumentException("clientContent needs history turns (Content, a list of Content, or JSON), not "
                                            + body.getClass().getName());
