@@ -109,8 +109,13 @@ final class RawLiveClient implements AutoCloseable {
 
     /** Waits for a frame whose message matches and returns its index. */
     synchronized int awaitIndex(Predicate<ServerMessage> match, Duration timeout) throws Exception {
+        return awaitIndex(match, timeout, 0);
+    }
+
+    /** Waits for a frame at or after index {@code start} whose message matches and returns its index. */
+    synchronized int awaitIndex(Predicate<ServerMessage> match, Duration timeout, int start) throws Exception {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
-        int from = 0;
+        int from = start;
         while (true) {
             for (int i = from; i < frames.size(); i++) {
                 if (match.test(frames.get(i).message())) {

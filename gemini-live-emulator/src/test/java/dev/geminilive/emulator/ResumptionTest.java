@@ -1,0 +1,162 @@
+package dev.geminilive.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.geminilive.protocol.ServerMessage;
+import dev.geminilive.protocol.SessionResumptionUpdate;
+
+class ResumptionTest {
+
+    static GeminiLiveEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = GeminiLiveEmulator.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    static String setup(String resumption) {
+        return "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
+                + "\"sessionResumption\":" + resumption + "}}";
+    }
+
+    static List<SessionResumptionUpdate> updates(List<ServerMessage> ms) {
+        return ms.stream().filter(m -> m.sessionResumptionUpdate() != null).map(ServerMessage::sessionResumptionUpdate).toList();
+    }
+
+    /** @return the handle of the first resumable update at or after index {@code from} */
+    static String handleFrom(RawLiveClient c, int from) throws Exception {
+        int at = c.awaitIndex(m -> m.sessionResumptionUpdate() != null && m.sessionResumptionUpdate().isResumable(),
+                Duration.ofSeconds(5), from);
+        return c.messages().get(at).sessionResumptionUpdate().newHandle();
+    }
+
+    @Test
+    void updatesAreNotResumableWhileGeneratingAndCarryANewHandleAfterTheTurn() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, setup("{}"))) {
+            c.send(Wire.realtimeText("hello"));
+            int turnComplete = c.awaitTurns(1).size() - 1;
+            assertTrue(!handleFrom(c, turnComplete).isEmpty());
+            List<ServerMessage> all = c.messages();
+            SessionResumptionUpdate busy = updates(all.subList(0, turnComplete)).stream().filter(u -> !u.resumable()).findFirst().orElseThrow();
+            assertEquals("", busy.newHandle());
+            assertTrue(updates(all).stream().allMatch(u -> u.lastConsumedClientMessageIndex() == null));
+        }
+    }
+
+    @Test
+    void noUpdatesWithoutSessionResumptionInSetup() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+            c.send(Wire.realtimeText("hello"));
+            assertTrue(updates(c.awaitTurns(1)).isEmpty());
+        }
+    }
+
+    @Test
+    void resumingWithAHandleRestoresTheConversation() throws Exception {
+        String handle;
+        try (RawLiveClient c = Wire.open(emulator, setup("{}"))) {
+            c.send(Wire.realtimeText("my name is Linus"));
+            handle = handleFrom(c, c.awaitTurns(1).size());
+        }
+        emulator.lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5));
+        try (RawLiveClient c = Wire.open(emulator, setup("{\"handle\":\"" + handle + "\"}"))) {
+            c.send(Wire.realtimeText("what is my name"));
+            assertEquals("Your name is Linus.", Wire.text(c.awaitTurns(1)));
+            EmulatorSession resumed = emulator.lastSession().orElseThrow();
+            assertTrue(resumed.resumed());
+        }
+    }
+
+    @Test
+    void unknownHandleClosesWith1007() throws Exception {
+        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+            c.send(setup("{\"handle\":\"CihNope\"}"));
+            assertEquals(1007, c.awaitClose().getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void resumingWhileTheOldConnectionIsOpenClosesWith1011() throws Exception {
+        try (RawLiveClient old = Wire.open(emulator, setup("{}"))) {
+            String handle = handleFrom(old, 0);
+            try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+                c.send(setup("{\"handle\":\"" + handle + "\"}"));
+                assertEquals(1011, c.awaitClose().getCloseCode().getCode());
+            }
+            assertTrue(old.isOpen());
+        }
+    }
+
+    @Test
+    void transparentResumptionReportsTheLastConsumedClientMessageIndex() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, setup("{\"transparent\":true}"))) {
+            c.send(Wire.realtimeText("one"));
+            c.awaitTurns(1);
+            c.send(Wire.realtimeText("two"));
+            c.awaitTurns(2);
+            c.await(m -> m.sessionResumptionUpdate() != null && m.sessionResumptionUpdate().isResumable()
+                    && m.sessionResumptionUpdate().lastConsumedClientMessageIndex() == 2L);
+            assertEquals(0L, updates(c.messages()).get(0).lastConsumedClientMessageIndex(), "setup is message 0");
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void handlesExpireAfterTheConfiguredTimeSinceTheSessionClosed() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().handleTtl(Duration.ofHours(2)).clock(clock).start()) {
+            String handle;
+            try (RawLiveClient c = Wire.open(e, setup("{}"))) {
+                handle = handleFrom(c, 0);
+            }
+            e.lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5));
+            clock.now = clock.now.plus(Duration.ofMinutes(119));
+            try (RawLiveClient c = Wire.open(e, setup("{\"handle\":\"" + handle + "\"}"))) {
+                assertTrue(c.isOpen(), "still valid just under 2 h");
+            }
+            e.lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5));
+            clock.now = clock.now.plus(Duration.ofHours(2).plusSeconds(1));
+            try (RawLiveClient c = RawLiveClient.connect(e.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+                c.send(setup("{\"handle\":\"" + handle + "\"}"));
+                assertEquals(1007, c.awaitClose().getCloseCode().getCode());
+                assertFalse(c.frames().stream().anyMatch(f -> f.text().contains("setupComplete")));
+            }
+        }
+    }
+}
