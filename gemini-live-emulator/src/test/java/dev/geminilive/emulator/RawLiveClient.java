@@ -132,6 +132,23 @@ final class RawLiveClient implements AutoCloseable {
         }
     }
 
+    /** Waits for a raw frame, whatever it holds (also frames that are not JSON). */
+    synchronized Frame awaitRaw(Predicate<Frame> match) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (true) {
+            for (Frame f : frames) {
+                if (match.test(f)) {
+                    return f;
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new TimeoutException("No matching raw frame; got " + frames);
+            }
+            wait(Math.min(left, 50));
+        }
+    }
+
     ServerMessage await(Predicate<ServerMessage> match) throws Exception {
         int idx = awaitIndex(match, Duration.ofSeconds(5));
         return frames().get(idx).message();
