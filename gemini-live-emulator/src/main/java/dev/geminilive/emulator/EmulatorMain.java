@@ -45,6 +45,9 @@ public final class EmulatorMain {
             "  --trust-store FILE        with --tls: write a PKCS12 trust store (password changeit) to FILE",
             "  --help                    print this help");
 
+    /** Held so that JUL, which keeps loggers weakly, does not forget the level set on it. */
+    private static final java.util.logging.Logger GLASSFISH_LOGS = java.util.logging.Logger.getLogger("org.glassfish");
+
     private EmulatorMain() {
     }
 
@@ -53,6 +56,8 @@ public final class EmulatorMain {
             System.out.println(USAGE);
             return;
         }
+        // Grizzly and Tyrus log through JUL; their INFO start-up lines would bury the URL this prints
+        GLASSFISH_LOGS.setLevel(java.util.logging.Level.WARNING);
         GeminiLiveEmulator emulator;
         try {
             emulator = start(args, System.out);

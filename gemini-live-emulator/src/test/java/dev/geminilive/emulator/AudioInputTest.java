@@ -117,4 +117,15 @@ class AudioInputTest {
             assertFalse(c.frames().isEmpty());
         }
     }
+
+    @Test
+    void speechShorterThanPrefixPaddingIsNotATurn() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, setup("\"realtimeInputConfig\":{\"automaticActivityDetection\":{\"prefixPaddingMs\":300}}"))) {
+            c.send(Audio.speech(200));
+            c.send(Audio.silence(600));
+            c.send(Audio.speech(400));
+            c.send(Audio.silence(600));
+            assertEquals("I heard 0.4 seconds of audio.", Wire.text(c.awaitTurns(1)));
+        }
+    }
 }

@@ -142,4 +142,18 @@ class ToolCallTest {
             assertEquals("The get_weather tool returned {\"output\":\"dry\"}.", Wire.text(c.awaitTurns(1)));
         }
     }
+
+    @Test
+    void willContinueKeepsANonBlockingCallOpenForMoreResponses() throws Exception {
+        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
+            c.send(Wire.realtimeText("get_weather city=Lima"));
+            FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
+            c.awaitTurns(1);
+            c.send(response(call.id(), "get_weather", "{\"output\":\"part 1\"}", "\"willContinue\":true,\"scheduling\":\"WHEN_IDLE\""));
+            c.awaitTurns(2);
+            c.send(response(call.id(), "get_weather", "{}", "\"willContinue\":false,\"scheduling\":\"SILENT\""));
+            c.send(response(call.id(), "get_weather", "{}", null));
+            assertEquals(1007, c.awaitClose().getCloseCode().getCode(), "the call is finished: its id is unknown now");
+        }
+    }
 }

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -116,9 +116,10 @@ class GenAiSdkInteropTest {
         // what the SDK put on the upgrade request: the key as a header, the Gemini API path
         Request upgrade = requests.last();
         assertEquals(KEY, upgrade.header("x-goog-api-key"));
-        assertEquals("/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent", upgrade.url().encodedPath());
+        // google-genai 2.0.0 defaults to API version v1 (not v1beta as the Python and JS SDKs do)
+        assertEquals("/ws/google.ai.generativelanguage.v1.GenerativeService.BidiGenerateContent", upgrade.url().encodedPath());
         assertTrue(upgrade.header("x-goog-api-client").startsWith("google-genai-sdk/"), upgrade.header("x-goog-api-client"));
-        assertEquals("v1beta", es.path().apiVersion());
+        assertEquals("v1", es.path().apiVersion());
         assertFalse(es.path().vertex());
         assertFalse(es.path().constrained());
 
@@ -147,27 +148,35 @@ class GenAiSdkInteropTest {
 
     @Test
     void connectWithTheApiVersionGivenInHttpOptionsDialsThatVersion() throws Exception {
-        client.close();
-        client = SdkClients.client(emulator.httpUrl(), KEY, "v1alpha", ok);
+        replaceClient(emulator.httpUrl(), KEY, "v1alpha");
         EmulatorSession es = connect(TEXT_MODEL, LiveConnectConfig.builder().responseModalities(Modality.Known.TEXT).build());
         assertEquals("/ws/google.ai.generativelanguage.v1alpha.GenerativeService.BidiGenerateContent", requests.last().url().encodedPath());
         assertEquals("v1alpha", es.path().apiVersion());
     }
 
     @Test
-    void connectWithAWrongApiKeyFailsAndTheEmulatorClosesWith1007() throws Exception {
-        client.close();
-        client = SdkClients.client(emulator.httpUrl(), "not-the-key", null, ok);
+    void connectWithAWrongApiKeyIsRefusedWithClose1007AndYieldsNoSession() throws Exception {
+        replaceClient(emulator.httpUrl(), "not-the-key", null);
         int before = emulator.sessions().size();
-        ExecutionException failed = assertThrows(ExecutionException.class,
-                () -> client.async.live.connect(TEXT_MODEL, LiveConnectConfig.builder().responseModalities(Modality.Known.TEXT).build())
-                        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-        EmulatorSession es = emulator.awaitSession(before + 1, WAIT);
-        CloseStatus closed = es.awaitClose(WAIT);
-        assertEquals(CloseReasons.INVALID_PAYLOAD, closed.code());
-        assertEquals(CloseReasons.API_KEY_INVALID, closed.reason());
-        assertTrue(es.setup().isEmpty(), "setup was refused");
-        assertTrue(String.valueOf(failed.getCause().getMessage()).contains(CloseReasons.API_KEY_INVALID), failed.getCause().toString());
+        try (SdkLog sdkLog = new SdkLog()) {
+            CompletableFuture<AsyncSession> connecting = client.async.live.connect(TEXT_MODEL,
+                    LiveConnectConfig.builder().responseModalities(Modality.Known.TEXT).build());
+
+            EmulatorSession es = emulator.awaitSession(before + 1, WAIT);
+            CloseStatus closed = es.awaitClose(WAIT);
+            assertEquals(CloseReasons.INVALID_PAYLOAD, closed.code());
+            assertEquals(CloseReasons.API_KEY_INVALID, closed.reason());
+            assertTrue(closed.byServer());
+            assertTrue(es.setup().isEmpty(), "setup was refused");
+
+            // the SDK receives the close frame with code and reason...
+            LogRecord closing = sdkLog.await(SdkLog.CLOSING, r -> SdkLog.code(r) == 1007, WAIT);
+            assertEquals(CloseReasons.API_KEY_INVALID, closing.getParameters()[1]);
+            // ...but 2.0.0 only fails the connect future in onClosed/onFailure. Its onClosing does not answer the close
+            // frame, so while the server waits for that answer the future stays pending; it never yields a session.
+            assertFalse(connecting.isDone() && !connecting.isCompletedExceptionally(), "no session for a refused key");
+            connecting.cancel(true);
+        }
     }
 
     // ------------------------------------------------------------------ 2. text turns
@@ -238,8 +247,7 @@ class GenAiSdkInteropTest {
     @Test
     void serverTextFramesAreReadByTheSdkLikeBinaryFrames() throws Exception {
         try (GeminiLiveEmulator textFrames = GeminiLiveEmulator.builder().apiKey(KEY).binaryFrames(false).start()) {
-            client.close();
-            client = SdkClients.client(textFrames.httpUrl(), KEY, null, ok);
+            replaceClient(textFrames.httpUrl(), KEY, null);
             session = client.async.live.connect(TEXT_MODEL, LiveConnectConfig.builder().responseModalities(Modality.Known.TEXT).build())
                     .thenApply(this::receiving).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             session.sendClientContent(LiveSendClientContentParameters.builder()
@@ -360,8 +368,7 @@ class GenAiSdkInteropTest {
         try (SdkLog sdkLog = new SdkLog();
                 GeminiLiveEmulator shortLived = GeminiLiveEmulator.builder().apiKey(KEY)
                         .connectionLifetime(Duration.ofMillis(1500)).goAwayLead(Duration.ofSeconds(1)).start()) {
-            client.close();
-            client = SdkClients.client(shortLived.httpUrl(), KEY, null, ok);
+            replaceClient(shortLived.httpUrl(), KEY, null);
             session = client.async.live.connect(TEXT_MODEL, LiveConnectConfig.builder().responseModalities(Modality.Known.TEXT).build())
                     .thenApply(this::receiving).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             EmulatorSession es = shortLived.awaitSession(1, WAIT);
@@ -392,6 +399,15 @@ class GenAiSdkInteropTest {
         int before = emulator.sessions().size();
         session = client.async.live.connect(model, config).thenApply(this::receiving).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return emulator.awaitSession(before + 1, WAIT);
+    }
+
+    /** A new SDK client, with a new OkHttp client: closing the old SDK client shut down the old OkHttp dispatcher. */
+    private void replaceClient(String baseUrl, String apiKey, String apiVersion) {
+        client.close();
+        SdkClients.shutdown(ok);
+        requests = new SdkClients.Requests();
+        ok = SdkClients.plainWebSocket(requests);
+        client = SdkClients.client(baseUrl, apiKey, apiVersion, ok);
     }
 
     private AsyncSession receiving(AsyncSession s) {

@@ -14,6 +14,7 @@ import javax.net.ssl.X509TrustManager;
 import com.google.genai.Client;
 import com.google.genai.types.ClientOptions;
 import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
 
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -100,9 +101,21 @@ final class SdkClients {
      * @param apiVersion the API version of the path, or null for the SDK's default
      */
     static Client client(String baseUrl, String apiKey, String apiVersion, OkHttpClient ok) {
+        return client(baseUrl, apiKey, apiVersion, ok, null);
+    }
+
+    /**
+     * @param attempts how many times the SDK's own OkHttp {@code RetryInterceptor} tries the upgrade request; null for
+     *                 its default (5 attempts with exponential backoff, which turns a refused TLS handshake into a
+     *                 connect failure only after about 15 s)
+     */
+    static Client client(String baseUrl, String apiKey, String apiVersion, OkHttpClient ok, Integer attempts) {
         HttpOptions.Builder http = HttpOptions.builder().baseUrl(baseUrl);
         if (apiVersion != null) {
             http.apiVersion(apiVersion);
+        }
+        if (attempts != null) {
+            http.retryOptions(HttpRetryOptions.builder().attempts(attempts).build());
         }
         return Client.builder()
                 .apiKey(apiKey)
@@ -112,7 +125,11 @@ final class SdkClients {
                 .build();
     }
 
-    /** Stops the OkHttp threads and connections of a client the test made. */
+    /**
+     * Stops the OkHttp threads and connections of a client the test made. Note that {@code Client.close()} already
+     * shuts down the dispatcher of the {@code customHttpClient} it was given: an OkHttp client cannot outlive the SDK
+     * client it was passed to.
+     */
     static void shutdown(OkHttpClient ok) {
         ok.dispatcher().cancelAll();
         ok.dispatcher().executorService().shutdown();
