@@ -9,11 +9,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 
 import dev.geminilive.camel.session.SessionGroup;
+import dev.geminilive.camel.tools.ToolDispatcher;
 import dev.geminilive.client.LiveClient;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The gemini-live component: holds the shared Live client, the worker threads, and the session groups (one per
@@ -29,6 +32,7 @@ public class GeminiLiveComponent extends DefaultComponent {
     private final Map<String, LiveClient> clients = new HashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
+    private ProducerTemplate template;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -37,6 +41,15 @@ public class GeminiLiveComponent extends DefaultComponent {
         }
         GeminiLiveEndpoint endpoint = new GeminiLiveEndpoint(uri, this, configuration.copy());
         endpoint.setName(remaining);
+        Map<String, Object> toolEndpoints = PropertiesHelper.extractProperties(parameters, "toolEndpoint.");
+        if (!toolEndpoints.isEmpty()) {
+            Map<String, Object> merged = new HashMap<>();
+            if (configuration.getToolEndpoint() != null) {
+                merged.putAll(configuration.getToolEndpoint());
+            }
+            merged.putAll(toolEndpoints);
+            endpoint.getConfiguration().setToolEndpoint(merged);
+        }
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -61,7 +74,9 @@ public class GeminiLiveComponent extends DefaultComponent {
         return groups.computeIfAbsent(endpoint.getName(), name -> {
             GeminiLiveConfiguration c = endpoint.getConfiguration();
             return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.getMaxConcurrentSessions(),
-                    Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()));
+                    Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()),
+                    (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), routing,
+                            conversationId, sender));
         });
     }
 
@@ -91,6 +106,13 @@ public class GeminiLiveComponent extends DefaultComponent {
         return scheduler;
     }
 
+    synchronized ProducerTemplate template() {
+        if (template == null) {
+            template = getCamelContext().createProducerTemplate();
+        }
+        return template;
+    }
+
     private LiveClient client(GeminiLiveEndpoint endpoint) {
         GeminiLiveConfiguration c = endpoint.getConfiguration();
         SSLContext ssl = SetupFactory.sslContext(getCamelContext(), c);
@@ -113,6 +135,10 @@ public class GeminiLiveComponent extends DefaultComponent {
         users.clear();
         clients.values().forEach(LiveClient::close);
         clients.clear();
+        if (template != null) {
+            template.stop();
+            template = null;
+        }
         if (workers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(workers);
             workers = null;

@@ -133,6 +133,14 @@ public class GeminiLiveConfiguration implements Cloneable {
     private long maxPendingBytes = 4194304;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long writeTimeout = 30000;
+    @UriParam(label = "tools")
+    private String functions;
+    @UriParam(label = "tools", prefix = "toolEndpoint.", multiValue = true)
+    private java.util.Map<String, Object> toolEndpoint;
+    @UriParam(label = "tools", defaultValue = "30000", javaType = "java.time.Duration")
+    private long toolTimeout = 30000;
+    @UriParam(label = "tools", enums = "SILENT,WHEN_IDLE,INTERRUPT")
+    private String toolScheduling;
 
     /** @return a copy that an endpoint may change without affecting the component */
     public GeminiLiveConfiguration copy() {
@@ -801,5 +809,56 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setWriteTimeout(long writeTimeout) {
         this.writeTimeout = writeTimeout;
+    }
+
+    public String getFunctions() {
+        return functions;
+    }
+
+    /**
+     * The functions the model may call, in the API's FunctionDeclaration schema (name, description, parameters,
+     * behavior): inline JSON, resource:classpath:... / resource:file:..., or #beanName of a bean holding declarations
+     * (a List of FunctionDeclaration, a Tool, or their JSON). A JSON array of declarations or an object with
+     * functionDeclarations.
+     */
+    public void setFunctions(String functions) {
+        this.functions = functions;
+    }
+
+    public java.util.Map<String, Object> getToolEndpoint() {
+        return toolEndpoint;
+    }
+
+    /**
+     * Camel endpoints that answer function calls: toolEndpoint.get_weather=direct:weather. The call becomes an exchange
+     * to that endpoint with the arguments as a Map body; its body becomes the function's output, an exception its error.
+     * Calls of functions without an endpoint go to the consumer as toolCall events.
+     */
+    public void setToolEndpoint(java.util.Map<String, Object> toolEndpoint) {
+        this.toolEndpoint = toolEndpoint;
+    }
+
+    public long getToolTimeout() {
+        return toolTimeout;
+    }
+
+    /**
+     * How long a tool endpoint may take before the model gets an error response for the call.
+     */
+    public void setToolTimeout(long toolTimeout) {
+        this.toolTimeout = toolTimeout;
+    }
+
+    public String getToolScheduling() {
+        return toolScheduling;
+    }
+
+    /**
+     * How the model takes the result of a NON_BLOCKING function (2.x models): SILENT adds it to the context, WHEN_IDLE
+     * (the server's default) answers once the model is idle, INTERRUPT answers at once. A tool route may choose per call
+     * with the CamelGeminiLiveToolScheduling header.
+     */
+    public void setToolScheduling(String toolScheduling) {
+        this.toolScheduling = toolScheduling;
     }
 }

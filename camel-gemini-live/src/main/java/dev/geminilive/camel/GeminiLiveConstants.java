@@ -79,6 +79,30 @@ public final class GeminiLiveConstants {
               javaType = "String")
     public static final String CODE_LANGUAGE_OR_OUTCOME = "CamelGeminiLiveCodeDetail";
 
+    @Metadata(label = "tools", description = "The function a tool exchange calls.", javaType = "String")
+    public static final String FUNCTION_NAME = "CamelGeminiLiveFunctionName";
+
+    @Metadata(label = "tools", description = "The id of the function call a tool exchange answers.", javaType = "String")
+    public static final String TOOL_CALL_ID = "CamelGeminiLiveToolCallId";
+
+    @Metadata(label = "tools", description = "Set by a tool route: how the model takes this NON_BLOCKING result (SILENT, WHEN_IDLE, "
+                                             + "INTERRUPT).",
+              javaType = "String", enums = "SILENT,WHEN_IDLE,INTERRUPT")
+    public static final String TOOL_SCHEDULING = "CamelGeminiLiveToolScheduling";
+
+    @Metadata(label = "tools", description = "Set by a tool route: true when more responses for this NON_BLOCKING call follow "
+                                             + "(send them as toolResponse messages with the call id).",
+              javaType = "Boolean")
+    public static final String TOOL_WILL_CONTINUE = "CamelGeminiLiveToolWillContinue";
+
+    @Metadata(label = "consumer", description = "On toolCall events: the ids of the calls no tool endpoint answers, which the route "
+                                                + "must answer by sending a toolResponse to the producer.",
+              javaType = "java.util.List<String>")
+    public static final String CALLS_TO_ANSWER = "CamelGeminiLiveCallsToAnswer";
+
+    /** Exchange property set to true on a tool exchange whose call the model cancelled; its result is dropped. */
+    public static final String TOOL_CANCELLED = "CamelGeminiLiveToolCancelled";
+
     private GeminiLiveConstants() {
     }
 }

@@ -69,10 +69,7 @@ public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
 
     @Override
     public void onEvent(LiveEvent event) {
-        if (perTurn && !isConnectionEvent(event.type())) {
-            return;
-        }
-        if (events != null && !events.contains(event.type())) {
+        if (!accepts(event.type())) {
             return;
         }
         Exchange exchange = createExchange(false);
@@ -95,6 +92,14 @@ public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
         ReplyWriter.headers(m, turn);
         m.setBody(turn);
         process(exchange);
+    }
+
+    @Override
+    public boolean accepts(String type) {
+        if (perTurn && !isConnectionEvent(type)) {
+            return false;
+        }
+        return events == null || events.contains(type);
     }
 
     private static boolean isConnectionEvent(String type) {

@@ -2,6 +2,7 @@ package dev.geminilive.camel;
 
 import dev.geminilive.camel.session.SessionGroup;
 import dev.geminilive.camel.session.SessionSpec;
+import dev.geminilive.camel.tools.ToolRouting;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,6 +26,8 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
 
     @UriParam
     private GeminiLiveConfiguration configuration;
+
+    private volatile ToolRouting toolRouting;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         super(uri, component);
@@ -71,9 +74,17 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
-    /** @return the connection and setup for a new session of this endpoint */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        toolRouting = ToolRoutings.build(getCamelContext(), configuration);
+    }
+
+    /** @return the connection, setup and tool routing for a new session of this endpoint */
     SessionSpec sessionSpec() {
-        return new SessionSpec(SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration));
+        ToolRouting tools = toolRouting != null ? toolRouting : ToolRoutings.build(getCamelContext(), configuration);
+        return new SessionSpec(SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration,
+                tools.declarations()), tools);
     }
 
     /** Marks a producer or consumer started; the first one of this name creates the session group. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.geminilive.client.LiveEndpoint;
 import dev.geminilive.protocol.AudioTranscriptionConfig;
 import dev.geminilive.protocol.Content;
+import dev.geminilive.protocol.FunctionDeclaration;
 import dev.geminilive.protocol.ContextWindowCompression;
 import dev.geminilive.protocol.GenerationConfig;
 import dev.geminilive.protocol.HistoryConfig;
@@ -91,7 +92,7 @@ final class SetupFactory {
         }
     }
 
-    static Setup setup(CamelContext context, GeminiLiveConfiguration c) {
+    static Setup setup(CamelContext context, GeminiLiveConfiguration c, List<FunctionDeclaration> functions) {
         Setup.Builder b = Setup.builder(modelName(c));
         b.generationConfig(generationConfig(c));
         String instruction = text(context, c.getSystemInstruction(), "systemInstruction");
@@ -99,6 +100,9 @@ final class SetupFactory {
             b.systemInstruction(Content.instruction(instruction));
         }
         List<Tool> tools = new ArrayList<>();
+        if (!functions.isEmpty()) {
+            tools.add(Tool.functions(functions));
+        }
         if (c.isGoogleSearch()) {
             tools.add(Tool.ofGoogleSearch());
         }

@@ -14,12 +14,14 @@ import java.util.concurrent.TimeoutException;
 
 import dev.geminilive.camel.GeminiLiveConstants;
 import dev.geminilive.camel.LiveTurn;
+import dev.geminilive.camel.tools.ToolDispatcher;
 import dev.geminilive.client.CloseInfo;
 import dev.geminilive.client.LiveClient;
 import dev.geminilive.client.LiveClientException;
 import dev.geminilive.client.LiveListener;
 import dev.geminilive.client.LiveSession;
 import dev.geminilive.protocol.ClientMessage;
+import dev.geminilive.protocol.FunctionResponse;
 import dev.geminilive.protocol.ServerMessage;
 
 /**
@@ -33,11 +35,16 @@ public final class ConversationSession implements LiveListener {
     private final SerialLane lane;
     private final ScheduledExecutorService scheduler;
     private final TurnAssembler assembler;
-    private final ConcurrentLinkedDeque<CompletableFuture<LiveTurn>> waiters = new ConcurrentLinkedDeque<>();
+    /** An InOut exchange waiting for the model's answer to input sent after {@code registeredAt}. */
+    private record Waiter(CompletableFuture<LiveTurn> future, long registeredAt) {
+    }
+
+    private final ConcurrentLinkedDeque<Waiter> waiters = new ConcurrentLinkedDeque<>();
     private final CompletableFuture<ConversationSession> ready = new CompletableFuture<>();
     private volatile LiveSession live;
     private volatile long lastActivity = System.nanoTime();
-    private volatile long messagesSent;
+    private final java.util.concurrent.atomic.AtomicLong messagesSent = new java.util.concurrent.atomic.AtomicLong();
+    private volatile ToolDispatcher tools;
 
     ConversationSession(String conversationId, SessionGroup group, Executor pool, ScheduledExecutorService scheduler) {
         this.conversationId = conversationId;
@@ -54,7 +61,7 @@ public final class ConversationSession implements LiveListener {
 
     /** @return client messages sent after setup */
     public long messagesSent() {
-        return messagesSent;
+        return messagesSent.get();
     }
 
     /** @return whether the underlying connection is open */
@@ -76,6 +83,8 @@ public final class ConversationSession implements LiveListener {
                 return;
             }
             live = session;
+            tools = group.toolDispatcher(spec.tools(), conversationId,
+                    response -> send(List.of(ClientMessage.of(response)).iterator()));
             touch();
             lane.execute(() -> {
                 group.publish(EventMapper.event(conversationId, EventTypes.CONNECTED, null, Map.of()));
@@ -95,9 +104,13 @@ public final class ConversationSession implements LiveListener {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         try {
             while (messages.hasNext()) {
-                CompletableFuture<Void> w = s.send(messages.next());
+                ClientMessage m = messages.next();
+                if (m.toolResponse() != null && tools != null && m.toolResponse().functionResponses() != null) {
+                    tools.answeredByRoute(m.toolResponse().functionResponses().stream().map(FunctionResponse::id).toList());
+                }
+                CompletableFuture<Void> w = s.send(m);
                 writes.add(w);
-                messagesSent++;
+                messagesSent.incrementAndGet();
                 if (w.isCompletedExceptionally()) {
                     break;
                 }
@@ -115,22 +128,37 @@ public final class ConversationSession implements LiveListener {
      * @return completes with the turn, or fails when the timeout passes or the session closes
      */
     public CompletableFuture<LiveTurn> expectTurn(Duration timeout) {
-        CompletableFuture<LiveTurn> waiter = new CompletableFuture<>();
+        CompletableFuture<LiveTurn> future = new CompletableFuture<>();
+        Waiter waiter = new Waiter(future, System.nanoTime());
         waiters.add(waiter);
         var timer = scheduler.schedule(() -> {
             if (waiters.remove(waiter)) {
-                waiter.completeExceptionally(new TimeoutException("No turnComplete from Gemini Live within " + timeout
+                future.completeExceptionally(new TimeoutException("No turnComplete from Gemini Live within " + timeout
                         + " for conversation " + conversationId));
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        waiter.whenComplete((t, e) -> timer.cancel(false));
-        return waiter;
+        future.whenComplete((t, e) -> timer.cancel(false));
+        return future;
     }
 
     /** Forgets a waiter whose input could not be sent. */
-    public void cancelTurn(CompletableFuture<LiveTurn> waiter) {
-        if (waiters.remove(waiter)) {
-            waiter.cancel(false);
+    public void cancelTurn(CompletableFuture<LiveTurn> future) {
+        waiters.removeIf(w -> w.future() == future);
+        future.cancel(false);
+    }
+
+    /**
+     * Gives the turn to the oldest waiter whose input was sent before the turn began. A turn that was already under
+     * way (e.g. cut off by this very input) is not the answer to it.
+     */
+    private void completeWaiter(LiveTurn turn, long startedAt) {
+        for (Waiter w : waiters) {
+            if (w.registeredAt() <= startedAt) {
+                if (waiters.remove(w)) {
+                    w.future().complete(turn);
+                }
+                return;
+            }
         }
     }
 
@@ -147,17 +175,25 @@ public final class ConversationSession implements LiveListener {
 
     @Override
     public void onMessage(ServerMessage message) {
+        long arrivedAt = System.nanoTime();
         touch();
         lane.execute(() -> {
-            for (LiveEvent event : EventMapper.toEvents(conversationId, message)) {
+            List<LiveEvent> events = EventMapper.toEvents(conversationId, message);
+            ToolDispatcher dispatcher = tools;
+            if (dispatcher != null && message.toolCallCancellation() != null) {
+                dispatcher.cancel(message.toolCallCancellation().ids());
+            }
+            if (dispatcher != null && message.toolCall() != null) {
+                List<String> forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
+                events = EventMapper.withHeader(events, EventTypes.TOOL_CALL, GeminiLiveConstants.CALLS_TO_ANSWER, forRoute);
+            }
+            for (LiveEvent event : events) {
                 group.publish(event);
             }
-            LiveTurn turn = assembler.accept(message);
+            long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
+            LiveTurn turn = assembler.accept(message, arrivedAt);
             if (turn != null) {
-                CompletableFuture<LiveTurn> waiter = waiters.poll();
-                if (waiter != null) {
-                    waiter.complete(turn);
-                }
+                completeWaiter(turn, startedAt);
                 group.publishTurn(turn);
             }
         });
@@ -166,12 +202,16 @@ public final class ConversationSession implements LiveListener {
     @Override
     public void onClose(CloseInfo close) {
         lane.execute(() -> {
+            ToolDispatcher dispatcher = tools;
+            if (dispatcher != null) {
+                dispatcher.shutdown();
+            }
             group.closed(this);
             LiveClientException error = new LiveClientException("Gemini Live session of conversation " + conversationId
                     + " closed: " + close, close, null);
-            CompletableFuture<LiveTurn> waiter;
+            Waiter waiter;
             while ((waiter = waiters.poll()) != null) {
-                waiter.completeExceptionally(error);
+                waiter.future().completeExceptionally(error);
             }
             group.publish(EventMapper.event(conversationId, EventTypes.DISCONNECTED, close.reason(),
                     Map.of(GeminiLiveConstants.CLOSE_CODE, close.code(), GeminiLiveConstants.CLOSE_REASON,

@@ -120,6 +120,21 @@ final class EventMapper {
         return value == null ? Map.of() : Map.of(key, value);
     }
 
+    /** @return the events, with a header added to those of one type */
+    static List<LiveEvent> withHeader(List<LiveEvent> events, String type, String header, Object value) {
+        List<LiveEvent> out = new ArrayList<>(events.size());
+        for (LiveEvent e : events) {
+            if (e.type().equals(type)) {
+                Map<String, Object> headers = new HashMap<>(e.headers());
+                headers.put(header, value);
+                out.add(new LiveEvent(e.type(), e.conversationId(), e.body(), headers));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     static LiveEvent event(String conversationId, String type, Object body, Map<String, Object> headers) {
         return new LiveEvent(type, conversationId, body, headers);
     }

@@ -10,4 +10,9 @@ public interface EventSink {
 
     /** A finished turn (after the event that completed it). */
     void onTurn(LiveTurn turn);
+
+    /** @return whether this sink receives events of the type (its filter lets them through) */
+    default boolean accepts(String type) {
+        return true;
+    }
 }

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import dev.geminilive.camel.LiveTurn;
+import dev.geminilive.camel.tools.ToolDispatcher;
+import dev.geminilive.camel.tools.ToolRouting;
+import dev.geminilive.protocol.ToolResponse;
 import dev.geminilive.client.LiveClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class SessionGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionGroup.class);
+
+    /** Makes the tool dispatcher of a conversation. */
+    @FunctionalInterface
+    public interface ToolDispatchers {
+        ToolDispatcher create(ToolRouting routing, String conversationId, java.util.function.Consumer<ToolResponse> sender);
+    }
 
     private record Pending(String conversationId, Supplier<SessionSpec> spec, CompletableFuture<ConversationSession> result) {
     }
@@ -42,9 +51,10 @@ public final class SessionGroup {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> reaper;
+    private final ToolDispatchers toolDispatchers;
 
     public SessionGroup(String name, LiveClient client, Executor pool, ScheduledExecutorService scheduler, int maxSessions,
-            Duration acquireTimeout, Duration idleTimeout) {
+            Duration acquireTimeout, Duration idleTimeout, ToolDispatchers toolDispatchers) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxConcurrentSessions must be at least 1: " + maxSessions);
         }
@@ -55,6 +65,7 @@ public final class SessionGroup {
         this.maxSessions = maxSessions;
         this.acquireTimeout = acquireTimeout;
         this.idleTimeout = idleTimeout;
+        this.toolDispatchers = toolDispatchers;
         if (idleTimeout.isZero() || idleTimeout.isNegative()) {
             reaper = null;
         } else {
@@ -212,6 +223,20 @@ public final class SessionGroup {
             LOG.debug("Closing idle Gemini Live session {}", s);
             s.close("Idle timeout");
         }
+    }
+
+    ToolDispatcher toolDispatcher(ToolRouting routing, String conversationId, java.util.function.Consumer<ToolResponse> sender) {
+        return toolDispatchers.create(routing, conversationId, sender);
+    }
+
+    /** @return whether any consumer receives events of this type */
+    boolean listens(String type) {
+        for (EventSink sink : sinks) {
+            if (sink.accepts(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void publish(LiveEvent event) {

@@ -1,5 +1,6 @@
 package dev.geminilive.camel.session;
 
+import dev.geminilive.camel.tools.ToolRouting;
 import dev.geminilive.client.LiveEndpoint;
 import dev.geminilive.protocol.Setup;
 
@@ -8,6 +9,7 @@ import dev.geminilive.protocol.Setup;
  *
  * @param endpoint where to connect, with credentials
  * @param setup    the setup message
+ * @param tools    how function calls are answered
  */
-public record SessionSpec(LiveEndpoint endpoint, Setup setup) {
+public record SessionSpec(LiveEndpoint endpoint, Setup setup, ToolRouting tools) {
 }

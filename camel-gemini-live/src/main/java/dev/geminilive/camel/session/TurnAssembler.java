@@ -26,13 +26,26 @@ final class TurnAssembler {
     private UsageMetadata usage;
     private boolean interrupted;
     private Map<String, Object> grounding;
+    private long startedAt = -1;
 
     TurnAssembler(String conversationId) {
         this.conversationId = conversationId;
     }
 
-    /** @return the finished turn when this message completes one, else null */
-    LiveTurn accept(ServerMessage message) {
+    /** @return when the turn in progress began (nanoTime of its first message), or -1 */
+    long startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * @param arrivedAt nanoTime when the message arrived
+     * @return the finished turn when this message completes one, else null
+     */
+    LiveTurn accept(ServerMessage message, long arrivedAt) {
+        // a toolCall belongs to the model turn it interrupts for
+        if ((message.serverContent() != null || message.toolCall() != null) && startedAt < 0) {
+            startedAt = arrivedAt;
+        }
         if (message.usageMetadata() != null) {
             usage = message.usageMetadata();
         }
@@ -90,6 +103,7 @@ final class TurnAssembler {
         usage = null;
         interrupted = false;
         grounding = null;
+        startedAt = -1;
     }
 
     private static String emptyToNull(StringBuilder sb) {

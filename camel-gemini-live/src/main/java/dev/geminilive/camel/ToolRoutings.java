@@ -1,0 +1,57 @@
+package dev.geminilive.camel;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.geminilive.camel.tools.FunctionDeclarations;
+import dev.geminilive.camel.tools.ToolRouting;
+import dev.geminilive.protocol.FunctionDeclaration;
+import dev.geminilive.protocol.FunctionResponse;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds an endpoint's tool routing from its options, refusing what cannot work. */
+final class ToolRoutings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolRoutings.class);
+
+    private ToolRoutings() {
+    }
+
+    static ToolRouting build(CamelContext context, GeminiLiveConfiguration c) {
+        List<FunctionDeclaration> declarations = FunctionDeclarations.load(context, c.getFunctions());
+        Map<String, Endpoint> endpoints = new HashMap<>();
+        if (c.getToolEndpoint() != null) {
+            for (Map.Entry<String, Object> e : c.getToolEndpoint().entrySet()) {
+                String function = e.getKey();
+                if (declarations.stream().noneMatch(f -> f.name().equals(function))) {
+                    throw new IllegalArgumentException("toolEndpoint." + function + " names a function that the functions option "
+                                                       + "does not declare");
+                }
+                Object target = e.getValue();
+                Endpoint endpoint = target instanceof Endpoint ep ? ep : context.getEndpoint(String.valueOf(target));
+                endpoints.put(function, endpoint);
+            }
+        }
+        boolean asyncAllowed = ModelProfile.of(c.getModelProfile(), c.getModel()) == ModelProfile.GEMINI_2;
+        if (!asyncAllowed) {
+            declarations.stream().filter(f -> f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING).forEach(f -> LOG.warn(
+                    "Function {} is NON_BLOCKING, but 3.x models have no asynchronous function calling: the model waits for it",
+                    f.name()));
+        }
+        FunctionResponse.Scheduling scheduling = null;
+        if (c.getToolScheduling() != null && !c.getToolScheduling().isBlank()) {
+            try {
+                scheduling = FunctionResponse.Scheduling.valueOf(c.getToolScheduling().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("toolScheduling must be SILENT, WHEN_IDLE or INTERRUPT, not: " + c.getToolScheduling(), e);
+            }
+        }
+        return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, asyncAllowed);
+    }
+}

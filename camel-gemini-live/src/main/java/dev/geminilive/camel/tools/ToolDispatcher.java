@@ -1,0 +1,230 @@
+package dev.geminilive.camel.tools;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.geminilive.camel.GeminiLiveConstants;
+import dev.geminilive.protocol.FunctionCall;
+import dev.geminilive.protocol.FunctionResponse;
+import dev.geminilive.protocol.LiveCodec;
+import dev.geminilive.protocol.ToolCall;
+import dev.geminilive.protocol.ToolResponse;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the function calls of one conversation: each call with an endpoint becomes its own exchange (run
+ * concurrently, bounded by the tool timeout, cancellable); calls without one are left to the consumer's route, or
+ * answered with an error at once when no route listens. Every call gets exactly one response, unless the model cancels
+ * it.
+ */
+public final class ToolDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolDispatcher.class);
+
+    /** A call in flight. */
+    private static final class Running {
+        final String name;
+        final Exchange exchange;
+        volatile CompletableFuture<Exchange> future;
+        volatile ScheduledFuture<?> timer;
+
+        Running(String name, Exchange exchange) {
+            this.name = name;
+            this.exchange = exchange;
+        }
+    }
+
+    private final CamelContext context;
+    private final ProducerTemplate template;
+    private final ScheduledExecutorService scheduler;
+    private final ToolRouting routing;
+    private final String conversationId;
+    private final Consumer<ToolResponse> sender;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    /**
+     * @param sender writes a toolResponse to the session
+     */
+    public ToolDispatcher(CamelContext context, ProducerTemplate template, ScheduledExecutorService scheduler, ToolRouting routing,
+            String conversationId, Consumer<ToolResponse> sender) {
+        this.context = context;
+        this.template = template;
+        this.scheduler = scheduler;
+        this.routing = routing;
+        this.conversationId = conversationId;
+        this.sender = sender;
+    }
+
+    /**
+     * Starts the calls of a toolCall message.
+     *
+     * @param routeListens whether a consumer receives toolCall events and so can answer calls without an endpoint
+     * @return the ids of the calls the consumer's route must answer
+     */
+    public List<String> dispatch(ToolCall call, boolean routeListens) {
+        if (call.functionCalls() == null) {
+            return List.of();
+        }
+        List<String> forRoute = new ArrayList<>();
+        for (FunctionCall fc : call.functionCalls()) {
+            if (fc.id() == null) {
+                LOG.warn("Gemini Live sent a call of {} without an id; it cannot be answered", fc.name());
+                continue;
+            }
+            Endpoint endpoint = routing.endpoints().get(fc.name());
+            if (endpoint != null) {
+                invoke(fc, endpoint);
+            } else if (routeListens) {
+                forRoute.add(fc.id());
+                awaitRoute(fc);
+            } else {
+                respond(fc.id(), fc.name(), Map.of("error", "No Camel endpoint answers function " + fc.name() + " (set toolEndpoint."
+                                                            + fc.name() + ") and no consumer receives toolCall events"), null, null);
+            }
+        }
+        return forRoute;
+    }
+
+    /** The model cancelled these calls: their exchanges are told and their results dropped. */
+    public void cancel(List<String> ids) {
+        if (ids == null) {
+            return;
+        }
+        for (String id : ids) {
+            Running r = running.remove(id);
+            if (r != null) {
+                r.exchange.setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
+                stop(r);
+                LOG.debug("Tool call {} ({}) cancelled by Gemini Live", id, r.name);
+            }
+        }
+    }
+
+    /** The route sent responses for these calls itself. */
+    public void answeredByRoute(List<String> ids) {
+        for (String id : ids) {
+            Running r = running.get(id);
+            if (r != null && r.exchange == null) {
+                running.remove(id, r);
+                stop(r);
+            }
+        }
+    }
+
+    /** Stops everything in flight (the session closed). */
+    public void shutdown() {
+        cancel(new ArrayList<>(running.keySet()));
+    }
+
+    private void invoke(FunctionCall fc, Endpoint endpoint) {
+        // a fresh exchange: nothing of the caller's headers, and arguments never become headers
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(fc.args() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fc.args()));
+        exchange.getMessage().setHeader(GeminiLiveConstants.FUNCTION_NAME, fc.name());
+        exchange.getMessage().setHeader(GeminiLiveConstants.TOOL_CALL_ID, fc.id());
+        exchange.getMessage().setHeader(GeminiLiveConstants.CONVERSATION_ID, conversationId);
+        Running r = new Running(fc.name(), exchange);
+        running.put(fc.id(), r);
+        r.timer = scheduler.schedule(() -> timeout(fc), routing.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        r.future = template.asyncSend(endpoint, exchange);
+        r.future.whenComplete((done, error) -> completed(fc, r, error));
+    }
+
+    private void awaitRoute(FunctionCall fc) {
+        Running r = new Running(fc.name(), null);
+        running.put(fc.id(), r);
+        r.timer = scheduler.schedule(() -> timeout(fc), routing.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void timeout(FunctionCall fc) {
+        Running r = running.remove(fc.id());
+        if (r == null) {
+            return;
+        }
+        if (r.exchange != null) {
+            r.exchange.setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
+        }
+        stop(r);
+        respond(fc.id(), fc.name(), Map.of("error", "Tool " + fc.name() + " did not answer within " + routing.timeout()), null, null);
+    }
+
+    private void completed(FunctionCall fc, Running r, Throwable error) {
+        if (!running.remove(fc.id(), r)) {
+            return; // cancelled or timed out: the result is dropped
+        }
+        if (r.timer != null) {
+            r.timer.cancel(false);
+        }
+        Exchange ex = r.exchange;
+        Throwable failure = error != null ? error : ex.getException();
+        if (failure != null) {
+            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            respond(fc.id(), fc.name(), Map.of("error", message), null, null);
+            return;
+        }
+        respond(fc.id(), fc.name(), Collections.singletonMap("output", output(ex)), ex.getMessage().getHeader(GeminiLiveConstants.TOOL_SCHEDULING,
+                String.class), ex.getMessage().getHeader(GeminiLiveConstants.TOOL_WILL_CONTINUE, Boolean.class));
+    }
+
+    private void respond(String id, String name, Map<String, Object> response, String schedulingHeader, Boolean willContinue) {
+        FunctionResponse.Scheduling scheduling = null;
+        Boolean more = null;
+        if (routing.isNonBlocking(name)) {
+            scheduling = schedulingHeader != null ? scheduling(schedulingHeader) : routing.scheduling();
+            more = willContinue;
+        }
+        try {
+            sender.accept(ToolResponse.of(new FunctionResponse(id, name, response, null, scheduling, more)));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot send the response of tool call {} ({}): {}", id, name, e.getMessage());
+        }
+    }
+
+    private static FunctionResponse.Scheduling scheduling(String value) {
+        try {
+            return FunctionResponse.Scheduling.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(GeminiLiveConstants.TOOL_SCHEDULING + " must be SILENT, WHEN_IDLE or INTERRUPT, not: "
+                                               + value, e);
+        }
+    }
+
+    /** The tool's body as JSON-ready output: text stays text, maps and POJOs become JSON objects. */
+    private static Object output(Exchange ex) {
+        Object body = ex.getMessage().getBody();
+        if (body == null || body instanceof String || body instanceof Number || body instanceof Boolean || body instanceof Map) {
+            return body;
+        }
+        if (body instanceof byte[] || body instanceof InputStream || body instanceof CharSequence
+            || body.getClass().getName().startsWith("org.apache.camel")) {
+            return ex.getMessage().getBody(String.class);
+        }
+        return LiveCodec.lenient().mapper().convertValue(body, Object.class);
+    }
+
+    private static void stop(Running r) {
+        if (r.timer != null) {
+            r.timer.cancel(false);
+        }
+        if (r.future != null) {
+            r.future.cancel(true);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.geminilive.camel.tools;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.geminilive.protocol.FunctionDeclaration;
+import dev.geminilive.protocol.FunctionResponse;
+import org.apache.camel.Endpoint;
+
+/**
+ * How one session answers function calls.
+ *
+ * @param declarations     the declared functions
+ * @param endpoints        function name → the Camel endpoint that answers it
+ * @param timeout          how long a tool endpoint may take
+ * @param scheduling       default scheduling of NON_BLOCKING results, or null for the server's default
+ * @param asyncAllowed     whether the model profile supports NON_BLOCKING functions (2.x); 3.x models always wait
+ */
+public record ToolRouting(List<FunctionDeclaration> declarations, Map<String, Endpoint> endpoints, Duration timeout,
+        FunctionResponse.Scheduling scheduling, boolean asyncAllowed) {
+
+    public ToolRouting {
+        declarations = List.copyOf(declarations);
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    /** No functions. */
+    public static ToolRouting none() {
+        return new ToolRouting(List.of(), Map.of(), Duration.ofSeconds(30), null, false);
+    }
+
+    /** @return whether the function is declared NON_BLOCKING and the model profile honours it */
+    public boolean isNonBlocking(String function) {
+        if (!asyncAllowed) {
+            return false;
+        }
+        for (FunctionDeclaration f : declarations) {
+            if (f.name().equals(function)) {
+                return f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING;
+            }
+        }
+        return false;
+    }
+
+    /** @return the functions with an endpoint */
+    public Set<String> routed() {
+        return endpoints.keySet();
+    }
+}
