@@ -94,7 +94,8 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     synchronized ExecutorService workers() {
         if (workers == null) {
-            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "GeminiLive", 1, 16);
+            // grows on demand: a consumer route may call the producer from an event lane and wait for it
+            workers = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "GeminiLive");
         }
         return workers;
     }
