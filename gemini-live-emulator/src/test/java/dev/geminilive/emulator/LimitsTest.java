@@ -27,7 +27,7 @@ class LimitsTest {
             assertEquals(1011, r.getCloseCode().getCode());
             assertEquals("Deadline expired before operation could complete.", r.getReasonPhrase());
             assertTrue(elapsedMs >= 300, "closed at the lifetime, not at goAway: " + elapsedMs);
-            assertEquals(1011, e.lastSession().orElseThrow().closeStatus().orElseThrow().code());
+            assertEquals(1011, e.lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5)).code());
         }
     }
 

@@ -42,6 +42,8 @@ final class RawLiveClient implements AutoCloseable {
     private final List<Frame> frames = new ArrayList<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private Session session;
+    /** Held for the connection's life: an unreachable ClientManager shuts its executors down under the session. */
+    private ClientManager manager;
 
     static RawLiveClient connect(String url, Map<String, String> headers) throws Exception {
         return connect(url, headers, null);
@@ -59,9 +61,8 @@ final class RawLiveClient implements AutoCloseable {
             public void afterResponse(HandshakeResponse hr) {
             }
         }).build();
-        // one manager per connection: Tyrus shuts a manager's executors down when its last session closes,
-        // racing with a new session on the same manager
         ClientManager client = ClientManager.createClient();
+        c.manager = client;
         if (ssl != null) {
             client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(ssl));
         }
@@ -175,5 +176,6 @@ final class RawLiveClient implements AutoCloseable {
         if (session.isOpen()) {
             session.close();
         }
+        manager.shutdown();
     }
 }
