@@ -141,6 +141,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private long toolTimeout = 30000;
     @UriParam(label = "tools", enums = "SILENT,WHEN_IDLE,INTERRUPT")
     private String toolScheduling;
+    @UriParam(label = "tools", defaultValue = "map")
+    private String toolArguments = "map";
 
     /** @return a copy that an endpoint may change without affecting the component */
     public GeminiLiveConfiguration copy() {
@@ -860,5 +862,19 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setToolScheduling(String toolScheduling) {
         this.toolScheduling = toolScheduling;
+    }
+
+    public String getToolArguments() {
+        return toolArguments;
+    }
+
+    /**
+     * The body of a tool exchange: map (the arguments as a Map) or json (the arguments as a JSON text with Content-Type
+     * application/json, for endpoints such as http: that send the body as is); per function as a list, e.g.
+     * get_rate:json,get_weather:map (unlisted functions get map). A tool reply with Content-Type application/json is read
+     * back as JSON.
+     */
+    public void setToolArguments(String toolArguments) {
+        this.toolArguments = toolArguments;
     }
 }

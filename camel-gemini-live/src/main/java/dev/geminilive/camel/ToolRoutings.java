@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.stream.Collectors;
 
 import dev.geminilive.camel.tools.FunctionDeclarations;
 import dev.geminilive.camel.tools.ToolRouting;
@@ -21,6 +24,32 @@ final class ToolRoutings {
     private static final Logger LOG = LoggerFactory.getLogger(ToolRoutings.class);
 
     private ToolRoutings() {
+    }
+
+    /** Parses toolArguments: map, json, or function:format pairs. */
+    static Set<String> jsonFunctions(String option, List<FunctionDeclaration> declarations) {
+        String value = option == null ? "map" : option.trim();
+        if (value.equalsIgnoreCase("map") || value.isEmpty()) {
+            return Set.of();
+        }
+        if (value.equalsIgnoreCase("json")) {
+            return declarations.stream().map(FunctionDeclaration::name).collect(Collectors.toSet());
+        }
+        Set<String> json = new HashSet<>();
+        for (String pair : value.split(",")) {
+            String[] kv = pair.trim().split(":", 2);
+            String format = kv.length == 2 ? kv[1].trim().toLowerCase(Locale.ROOT) : "";
+            if (kv.length != 2 || !(format.equals("map") || format.equals("json"))) {
+                throw new IllegalArgumentException("toolArguments must be map, json, or function:map|json pairs, not: " + option);
+            }
+            if (declarations.stream().noneMatch(f -> f.name().equals(kv[0].trim()))) {
+                throw new IllegalArgumentException("toolArguments names " + kv[0].trim() + ", which the functions option does not declare");
+            }
+            if (format.equals("json")) {
+                json.add(kv[0].trim());
+            }
+        }
+        return json;
     }
 
     static ToolRouting build(CamelContext context, GeminiLiveConfiguration c) {
@@ -52,6 +81,7 @@ final class ToolRoutings {
                 throw new IllegalArgumentException("toolScheduling must be SILENT, WHEN_IDLE or INTERRUPT, not: " + c.getToolScheduling(), e);
             }
         }
-        return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, asyncAllowed);
+        return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, asyncAllowed,
+                jsonFunctions(c.getToolArguments(), declarations));
     }
 }

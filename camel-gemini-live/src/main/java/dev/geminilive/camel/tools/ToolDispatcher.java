@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ToolDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolDispatcher.class);
+    private static final String JSON = "application/json";
 
     /** A call in flight. */
     private static final class Running {
@@ -136,7 +137,13 @@ public final class ToolDispatcher {
     private void invoke(FunctionCall fc, Endpoint endpoint) {
         // a fresh exchange: nothing of the caller's headers, and arguments never become headers
         Exchange exchange = new DefaultExchange(context);
-        exchange.getMessage().setBody(fc.args() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fc.args()));
+        Map<String, Object> args = fc.args() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fc.args());
+        if (routing.argumentsAsJson(fc.name())) {
+            exchange.getMessage().setBody(LiveCodec.lenient().write(args));
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, JSON);
+        } else {
+            exchange.getMessage().setBody(args);
+        }
         exchange.getMessage().setHeader(GeminiLiveConstants.FUNCTION_NAME, fc.name());
         exchange.getMessage().setHeader(GeminiLiveConstants.TOOL_CALL_ID, fc.id());
         exchange.getMessage().setHeader(GeminiLiveConstants.CONVERSATION_ID, conversationId);
@@ -206,9 +213,21 @@ public final class ToolDispatcher {
         }
     }
 
-    /** The tool's body as JSON-ready output: text stays text, maps and POJOs become JSON objects. */
+    /**
+     * The tool's body as JSON-ready output: text stays text, maps and POJOs become JSON objects, and a reply typed
+     * application/json is read as JSON.
+     */
     private static Object output(Exchange ex) {
         Object body = ex.getMessage().getBody();
+        String type = ex.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (body != null && !(body instanceof Map) && type != null && type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+            String text = ex.getMessage().getBody(String.class);
+            try {
+                return LiveCodec.lenient().mapper().readValue(text, Object.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return text;
+            }
+        }
         if (body == null || body instanceof String || body instanceof Number || body instanceof Boolean || body instanceof Map) {
             return body;
         }

@@ -17,18 +17,25 @@ import org.apache.camel.Endpoint;
  * @param timeout          how long a tool endpoint may take
  * @param scheduling       default scheduling of NON_BLOCKING results, or null for the server's default
  * @param asyncAllowed     whether the model profile supports NON_BLOCKING functions (2.x); 3.x models always wait
+ * @param jsonArguments    functions whose arguments are sent as JSON text instead of a Map
  */
 public record ToolRouting(List<FunctionDeclaration> declarations, Map<String, Endpoint> endpoints, Duration timeout,
-        FunctionResponse.Scheduling scheduling, boolean asyncAllowed) {
+        FunctionResponse.Scheduling scheduling, boolean asyncAllowed, Set<String> jsonArguments) {
 
     public ToolRouting {
         declarations = List.copyOf(declarations);
         endpoints = Map.copyOf(endpoints);
+        jsonArguments = Set.copyOf(jsonArguments);
+    }
+
+    /** @return whether the function's arguments go as JSON text */
+    public boolean argumentsAsJson(String function) {
+        return jsonArguments.contains(function);
     }
 
     /** No functions. */
     public static ToolRouting none() {
-        return new ToolRouting(List.of(), Map.of(), Duration.ofSeconds(30), null, false);
+        return new ToolRouting(List.of(), Map.of(), Duration.ofSeconds(30), null, false, Set.of());
     }
 
     /** @return whether the function is declared NON_BLOCKING and the model profile honours it */
