@@ -70,6 +70,11 @@ public final class ConversationSession implements LiveListener {
         return s != null && s.isOpen();
     }
 
+    /** @return whether the session opened and has since closed (or is closing) */
+    boolean isEnded() {
+        return ready.isDone() && !ready.isCompletedExceptionally() && !isOpen();
+    }
+
     CompletableFuture<ConversationSession> ready() {
         return ready;
     }

@@ -48,6 +48,8 @@ public final class SessionGroup {
     private final Duration acquireTimeout;
     private final Duration idleTimeout;
     private final Map<String, ConversationSession> sessions = new HashMap<>();
+    /** Sessions whose close is under way: no longer handed out, still holding their slot until the close completes. */
+    private final java.util.Set<ConversationSession> closing = new java.util.HashSet<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> reaper;
@@ -88,10 +90,14 @@ public final class SessionGroup {
     public CompletableFuture<ConversationSession> acquire(String conversationId, Supplier<SessionSpec> spec) {
         synchronized (this) {
             ConversationSession existing = sessions.get(conversationId);
+            if (existing != null && existing.isEnded()) {
+                retire(existing);
+                existing = null;
+            }
             if (existing != null) {
                 return existing.ready();
             }
-            if (sessions.size() < maxSessions) {
+            if (occupied() < maxSessions) {
                 return start(conversationId, spec);
             }
             Pending p = new Pending(conversationId, spec, new CompletableFuture<>());
@@ -106,10 +112,25 @@ public final class SessionGroup {
         ConversationSession s;
         synchronized (this) {
             s = sessions.get(conversationId);
+            if (s != null) {
+                retire(s);
+            }
         }
         if (s != null) {
             s.close("Conversation ended");
         }
+    }
+
+    // Called with the lock held.
+    private void retire(ConversationSession s) {
+        if (sessions.remove(s.conversationId(), s)) {
+            closing.add(s);
+        }
+    }
+
+    // Called with the lock held.
+    private int occupied() {
+        return sessions.size() + closing.size();
     }
 
     /** @return the conversations with a session open or opening */
@@ -134,6 +155,7 @@ public final class SessionGroup {
         List<Pending> waiting;
         synchronized (this) {
             open = new ArrayList<>(sessions.values());
+            open.forEach(this::retire);
             waiting = new ArrayList<>(pending);
             pending.clear();
         }
@@ -161,7 +183,7 @@ public final class SessionGroup {
         int open;
         synchronized (this) {
             removed = pending.remove(p);
-            open = sessions.size();
+            open = occupied();
         }
         if (removed) {
             p.result.completeExceptionally(new TimeoutException("No free Gemini Live session for conversation " + p.conversationId
@@ -182,13 +204,14 @@ public final class SessionGroup {
         List<Runnable> admitted = new ArrayList<>();
         synchronized (this) {
             sessions.remove(session.conversationId(), session);
+            closing.remove(session);
             while (!pending.isEmpty()) {
                 Pending next = pending.peek();
                 ConversationSession existing = sessions.get(next.conversationId);
                 if (existing != null) {
                     pending.poll();
                     admitted.add(() -> existing.ready().whenComplete((s, e) -> complete(next, s, e)));
-                } else if (sessions.size() < maxSessions) {
+                } else if (occupied() < maxSessions) {
                     pending.poll();
                     CompletableFuture<ConversationSession> started = start(next.conversationId, next.spec);
                     admitted.add(() -> started.whenComplete((s, e) -> complete(next, s, e)));
@@ -218,6 +241,7 @@ public final class SessionGroup {
                     idleSessions.add(s);
                 }
             }
+            idleSessions.forEach(this::retire);
         }
         for (ConversationSession s : idleSessions) {
             LOG.debug("Closing idle Gemini Live session {}", s);
