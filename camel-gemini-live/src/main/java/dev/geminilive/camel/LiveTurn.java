@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.geminilive.audio.WavWriter;
-import dev.geminilive.protocol.Mime;
 import dev.geminilive.protocol.UsageMetadata;
 
 /**
@@ -61,10 +60,6 @@ public record LiveTurn(
     /** @return the MIME type of {@link #audio()} */
     public String audioMimeType() {
         return "audio/pcm;rate=" + audioSampleRate;
-    }
-
-    static int defaultRate() {
-        return Mime.rate(Mime.PCM_24K, 24000);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
@@ -240,5 +239,4 @@ final class SetupFactory {
         }
         return value;
     }
-
 }

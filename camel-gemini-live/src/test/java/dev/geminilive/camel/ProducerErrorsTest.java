@@ -63,6 +63,14 @@ class ProducerErrorsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void everySecretOptionIsMaskedInSanitizedUris() {
+        String sanitized = org.apache.camel.util.URISupport.sanitizeUri(
+                "gemini-live:x?apiKey=k-secret&authToken=auth_tokens/t-secret&bearerToken=b-secret&model=m");
+        assertFalse(sanitized.contains("secret"), sanitized);
+        assertTrue(sanitized.contains("model=m"), sanitized);
+    }
+
+    @Test
     void theApiKeyNeverShowsInEndpointUrisOrNames() {
         template.requestBody("direct:chat", "hi", String.class);
         for (Endpoint endpoint : context.getEndpoints()) {
