@@ -50,7 +50,16 @@ final class EmulatorCore {
 
     synchronized void register(EmulatorSession session) {
         sessions.add(session);
+        if (sessions.size() > settings.maxRecordedSessions()) {
+            forgetClosedSessions(sessions.size() - settings.maxRecordedSessions());
+        }
         notifyAll();
+    }
+
+    /** Forgets up to {@code count} closed sessions, oldest first, so a long-running emulator does not grow without end. */
+    synchronized void forgetClosedSessions(int count) {
+        int[] left = {count};
+        sessions.removeIf(s -> left[0] > 0 && !s.isOpen() && left[0]-- > 0);
     }
 
     synchronized List<EmulatorSession> sessions() {

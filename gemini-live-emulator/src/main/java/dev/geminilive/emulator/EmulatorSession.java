@@ -21,15 +21,16 @@ public final class EmulatorSession {
     private final String id;
     private final LivePath path;
     private final Instant openedAt;
-    private final FrameLog frames = new FrameLog();
+    private final FrameLog frames;
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final Faults faults;
     private volatile Setup setup;
     private volatile String conversationId;
     private volatile boolean resumed;
 
-    EmulatorSession(String id, LivePath path, Faults faults) {
+    EmulatorSession(String id, LivePath path, Faults faults, boolean recording) {
         this.id = id;
+        this.frames = new FrameLog(recording);
         this.path = path;
         this.faults = faults;
         this.openedAt = Instant.now();

@@ -27,6 +27,8 @@ import dev.geminilive.emulator.scenario.Scenario;
  * @param chunkDelay           pause between the frames of a model turn
  * @param frameDelay           extra delay before every server frame (fault injection default)
  * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open
+ * @param recording            record every frame of every session (off for load tests)
+ * @param maxRecordedSessions  sessions kept for inspection; the oldest closed ones are forgotten beyond this
  * @param tls                  serve wss with a self-signed certificate for 127.0.0.1 and localhost
  * @param scenario             scripted rules checked before the brain
  * @param brain                the deterministic default answers
@@ -49,6 +51,8 @@ public record EmulatorSettings(
         Duration chunkDelay,
         Duration frameDelay,
         boolean rejectResumeWhileConnected,
+        boolean recording,
+        int maxRecordedSessions,
         boolean tls,
         Scenario scenario,
         Brain brain,
@@ -69,6 +73,9 @@ public record EmulatorSettings(
         }
         if (maxSessionsPerKey < 1) {
             throw new IllegalArgumentException("maxSessionsPerKey must be at least 1");
+        }
+        if (maxRecordedSessions < 1) {
+            throw new IllegalArgumentException("maxRecordedSessions must be at least 1");
         }
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("maxMessageBytes must be at least 1024");

@@ -10,10 +10,18 @@ import java.util.function.Predicate;
 import dev.geminilive.protocol.ClientMessage;
 import dev.geminilive.protocol.ServerMessage;
 
-/** The frames of one session in order, safe to read while the session runs, with waits for tests. */
+/**
+ * The frames of one session in order, safe to read while the session runs, with waits for tests. With recording off
+ * (for load tests) it stays empty.
+ */
 public final class FrameLog {
 
     private final List<RecordedFrame> frames = new ArrayList<>();
+    private final boolean enabled;
+
+    FrameLog(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     synchronized void recordIn(String json, boolean binary, ClientMessage decoded) {
         add(RecordedFrame.Direction.IN, json, binary, decoded, null);
@@ -24,6 +32,9 @@ public final class FrameLog {
     }
 
     private void add(RecordedFrame.Direction d, String json, boolean binary, ClientMessage in, ServerMessage out) {
+        if (!enabled) {
+            return;
+        }
         frames.add(new RecordedFrame(frames.size(), d, Instant.now(), json, binary, in, out));
         notifyAll();
     }

@@ -97,6 +97,11 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** Forgets the closed sessions and their frames (open sessions stay). */
+    public void clearSessions() {
+        core.forgetClosedSessions(Integer.MAX_VALUE);
+    }
+
     /** @return the recorded frames of a session, empty when there is no such session */
     public List<RecordedFrame> frames(String sessionId) {
         return session(sessionId).map(EmulatorSession::allFrames).orElse(List.of());
@@ -172,6 +177,8 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Duration chunkDelay = Duration.ofMillis(5);
         private Duration frameDelay = Duration.ZERO;
         private boolean rejectResumeWhileConnected = true;
+        private boolean recording = true;
+        private int maxRecordedSessions = 1000;
         private boolean tls;
         private Scenario scenario = Scenario.empty();
         private Brain brain = new DefaultBrain();
@@ -285,6 +292,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Record every frame (default true); turn off for load tests. */
+        public Builder recording(boolean v) {
+            recording = v;
+            return this;
+        }
+
+        /** Sessions kept for inspection (default 1000); beyond it the oldest closed sessions are forgotten. */
+        public Builder maxRecordedSessions(int v) {
+            maxRecordedSessions = v;
+            return this;
+        }
+
         /** Serve wss with a self-signed certificate for 127.0.0.1 and localhost. */
         public Builder tls(boolean v) {
             tls = v;
@@ -314,7 +333,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return new EmulatorSettings(bindAddress, port, apiKeys, authTokens,
                     models == null ? ModelCatalog.defaults() : ModelCatalog.of(models), connectionLifetime, goAwayLead,
                     audioSessionLimit, videoSessionLimit, maxSessionsPerKey, handleTtl, maxMessageBytes, binaryFrames, chunkDelay,
-                    frameDelay, rejectResumeWhileConnected, tls, scenario, brain, clock);
+                    frameDelay, rejectResumeWhileConnected, recording, maxRecordedSessions, tls, scenario, brain, clock);
         }
 
         /** Starts the emulator. */

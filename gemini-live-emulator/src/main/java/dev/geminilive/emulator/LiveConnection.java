@@ -104,7 +104,7 @@ final class LiveConnection implements Faults {
         this.handshake = handshake;
         this.path = path;
         this.serial = new SerialExecutor(core.workers);
-        this.view = new EmulatorSession(core.nextSessionId(), path, this);
+        this.view = new EmulatorSession(core.nextSessionId(), path, this, settings.recording());
         this.out = new Outbox(ws, handshake, view.frames(), settings.binaryFrames(), settings.frameDelay());
         this.conversationId = view.id();
     }
@@ -777,14 +777,14 @@ final class LiveConnection implements Faults {
         Duration life = settings.connectionLifetime();
         Duration lead = settings.goAwayLead();
         if (!lead.isNegative() && !lead.isZero() && lead.compareTo(life) < 0) {
-            timers.add(core.timers.schedule(() -> serial.execute(() -> {
+            addTimer(schedule(() -> serial.execute(() -> {
                 if (state == State.ACTIVE) {
                     out.send(ServerMessage.of(new GoAway(lead)));
                 }
-            }), life.minus(lead).toMillis(), TimeUnit.MILLISECONDS));
+            }), life.minus(lead).toMillis()));
         }
-        timers.add(core.timers.schedule(() -> serial.execute(() -> closeWith(CloseReasons.INTERNAL_ERROR, CloseReasons.DEADLINE_EXPIRED)),
-                life.toMillis(), TimeUnit.MILLISECONDS));
+        addTimer(schedule(() -> serial.execute(() -> closeWith(CloseReasons.INTERNAL_ERROR, CloseReasons.DEADLINE_EXPIRED)),
+                life.toMillis()));
     }
 
     /** Audio-only 15 min, with video 2 min, none with context window compression; counted from the session's start. */
@@ -803,9 +803,15 @@ final class LiveConnection implements Faults {
         if (sessionLimit != null) {
             sessionLimit.cancel(false);
         }
-        sessionLimit = core.timers.schedule(() -> serial.execute(() -> closeWith(CloseReasons.POLICY_VIOLATION, CloseReasons.ABORTED)),
-                Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
-        timers.add(sessionLimit);
+        sessionLimit = schedule(() -> serial.execute(() -> closeWith(CloseReasons.POLICY_VIOLATION, CloseReasons.ABORTED)),
+                Math.max(0, left.toMillis()));
+        addTimer(sessionLimit);
+    }
+
+    private void addTimer(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timers.add(timer);
+        }
     }
 
     // ---------------------------------------------------------------- ending
@@ -841,7 +847,16 @@ final class LiveConnection implements Faults {
         if (delayMs <= 0) {
             serial.execute(task);
         } else {
-            core.timers.schedule(() -> serial.execute(task), delayMs, TimeUnit.MILLISECONDS);
+            schedule(() -> serial.execute(task), delayMs);
+        }
+    }
+
+    /** @return the scheduled task, or null when the emulator is shutting down */
+    private ScheduledFuture<?> schedule(Runnable task, long delayMs) {
+        try {
+            return core.timers.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null;
         }
     }
 

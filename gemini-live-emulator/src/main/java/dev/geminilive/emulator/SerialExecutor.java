@@ -32,7 +32,15 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        pool.execute(this::drain);
+        try {
+            pool.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the emulator is shutting down: late socket events have nothing left to update
+            synchronized (tasks) {
+                tasks.clear();
+                running = false;
+            }
+        }
     }
 
     private void drain() {

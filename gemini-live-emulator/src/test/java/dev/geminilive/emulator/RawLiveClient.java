@@ -89,7 +89,11 @@ final class RawLiveClient implements AutoCloseable {
     }
 
     void send(String json) throws Exception {
-        session.getBasicRemote().sendText(json);
+        try {
+            session.getBasicRemote().sendText(json);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the frame went out; the server closed at once and Tyrus' client shut the executor that re-arms its idle timer
+        }
     }
 
     void send(ClientMessage message) throws Exception {
@@ -97,7 +101,11 @@ final class RawLiveClient implements AutoCloseable {
     }
 
     void sendBinary(String json) throws Exception {
-        session.getBasicRemote().sendBinary(ByteBuffer.wrap(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // as in send(String)
+        }
     }
 
     synchronized List<Frame> frames() {

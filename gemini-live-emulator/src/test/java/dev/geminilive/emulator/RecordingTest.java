@@ -43,4 +43,30 @@ class RecordingTest {
             assertEquals(2, s.frames().receivedMessages().size());
         }
     }
+
+    @Test
+    void recordingCanBeTurnedOffForLoadTests() throws Exception {
+        try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().recording(false).start();
+                RawLiveClient c = Wire.open(e, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+            c.send(Wire.realtimeText("hello"));
+            c.awaitTurns(1);
+            assertTrue(e.lastSession().orElseThrow().allFrames().isEmpty());
+        }
+    }
+
+    @Test
+    void onlyTheNewestClosedSessionsAreKept() throws Exception {
+        try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().maxRecordedSessions(2).start()) {
+            for (int i = 1; i <= 3; i++) {
+                try (RawLiveClient c = Wire.open(e, Wire.setup(ModelCatalog.TEST_MODEL))) {
+                    assertTrue(c.isOpen());
+                }
+                e.awaitSession(Math.min(i, 2), Duration.ofSeconds(5)).awaitClose(Duration.ofSeconds(5));
+                e.lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5));
+            }
+            assertEquals(List.of("s2", "s3"), e.sessions().stream().map(EmulatorSession::id).toList());
+            e.clearSessions();
+            assertTrue(e.sessions().isEmpty());
+        }
+    }
 }
