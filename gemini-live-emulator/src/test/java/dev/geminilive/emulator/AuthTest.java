@@ -82,4 +82,10 @@ class AuthTest {
         String everything = s + " " + s.path() + " " + s.allFrames() + " " + emulator.settings();
         assertFalse(everything.contains("good-key"), everything);
     }
+
+    @Test
+    void redactorMasksKeysTokensAndAuthorizationValues() {
+        String masked = Redactor.redact("GET /ws?key=abc&access_token=auth_tokens/t x-goog-api-key: k1 Authorization: Bearer ya29");
+        assertFalse(masked.contains("abc") || masked.contains("auth_tokens/t") || masked.contains("k1") || masked.contains("ya29"), masked);
+    }
 }

@@ -156,4 +156,29 @@ class ScenarioTest {
             assertEquals("You said: b", Wire.text(all.subList(first, all.size())));
         }
     }
+
+    @Test
+    void regexTriggerWithAudioReplyResumptionUpdateDelayAndRawFrame() throws Exception {
+        Scenario s = Scenario.parse("""
+                {"rules": [{"on": {"textMatches": "^order #\\\\d+$"}, "do": [
+                    {"resumptionUpdate": true},
+                    {"delay": 100},
+                    {"send": {"goAway": {"timeLeft": "9s"}}},
+                    {"replyAudio": "Order received."}
+                ]}]}
+                """);
+        try (GeminiLiveEmulator e = with(s); RawLiveClient c = Wire.open(e, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+            c.send(Wire.realtimeText("order #42"));
+            List<ServerMessage> turn = c.awaitTurns(1);
+            assertTrue(turn.stream().anyMatch(m -> m.sessionResumptionUpdate() != null && m.sessionResumptionUpdate().isResumable()));
+            assertEquals(Duration.ofSeconds(9), turn.stream().filter(m -> m.goAway() != null).findFirst().orElseThrow().goAway().timeLeft());
+            int pcm = turn.stream().filter(m -> m.serverContent() != null && m.serverContent().modelTurn() != null)
+                    .mapToInt(m -> m.serverContent().modelTurn().parts().get(0).inlineData().data().length).sum();
+            assertEquals("Order received.".length() * dev.geminilive.emulator.audio.SpeechSynthesizer.BYTES_PER_CHAR, pcm,
+                    "replyAudio speaks even in a TEXT session");
+            c.send(Wire.realtimeText("order #x"));
+            List<ServerMessage> all = c.awaitTurns(2);
+            assertEquals("You said: order #x", Wire.text(all.subList(turn.size(), all.size())));
+        }
+    }
 }
