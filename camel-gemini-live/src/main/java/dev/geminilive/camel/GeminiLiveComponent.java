@@ -3,8 +3,12 @@ package dev.geminilive.camel;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 
@@ -17,6 +21,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gemini-live component: holds the shared Live client, the worker threads, and the session groups (one per
@@ -24,6 +30,9 @@ import org.apache.camel.util.PropertiesHelper;
  */
 @Component("gemini-live")
 public class GeminiLiveComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeminiLiveComponent.class);
+    private static final long CLOSE_WAIT_MILLIS = 2000;
 
     @Metadata
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
@@ -131,7 +140,13 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     @Override
     protected synchronized void doStop() throws Exception {
-        groups.values().forEach(SessionGroup::shutdown);
+        // let the connections close before their container stops, so Tyrus has no timers left on a stopped executor
+        CompletableFuture<?>[] closing = groups.values().stream().map(SessionGroup::shutdown).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("Gemini Live sessions still closing after {} ms; stopping anyway", CLOSE_WAIT_MILLIS);
+        }
         groups.clear();
         users.clear();
         clients.values().forEach(LiveClient::close);

@@ -70,6 +70,12 @@ public final class ConversationSession implements LiveListener {
         return s != null && s.isOpen();
     }
 
+    /** @return completes when the connection has closed (at once when it never opened) */
+    CompletableFuture<?> closed() {
+        LiveSession s = live;
+        return s == null ? CompletableFuture.completedFuture(null) : s.closed();
+    }
+
     /** @return whether the session opened and has since closed (or is closing) */
     boolean isEnded() {
         return ready.isDone() && !ready.isCompletedExceptionally() && !isOpen();

@@ -146,8 +146,12 @@ public final class SessionGroup {
         sinks.remove(sink);
     }
 
-    /** Closes every session and fails every waiting acquire. */
-    public void shutdown() {
+    /**
+     * Closes every session and fails every waiting acquire.
+     *
+     * @return completes when every session's connection has closed
+     */
+    public CompletableFuture<Void> shutdown() {
         if (reaper != null) {
             reaper.cancel(false);
         }
@@ -161,6 +165,7 @@ public final class SessionGroup {
         }
         waiting.forEach(p -> p.result.completeExceptionally(new IllegalStateException("gemini-live:" + name + " is stopping")));
         open.forEach(s -> s.close("Route stopping"));
+        return CompletableFuture.allOf(open.stream().map(ConversationSession::closed).toArray(CompletableFuture[]::new));
     }
 
     // Called with the lock held.
