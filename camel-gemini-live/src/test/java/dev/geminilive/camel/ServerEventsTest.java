@@ -41,6 +41,9 @@ class ServerEventsTest extends EmulatorTestSupport {
     @Test
     void thoughtsCodeCancellationsGoAwayHandlesUsageAndDisconnectsBecomeEvents() throws Exception {
         assertEquals("You said: hi", template.requestBody("direct:go", "hi", String.class));
+        // the server's own resumption update follows the turn; count from after it
+        await(() -> types(events).lastIndexOf("sessionResumptionUpdate") > types(events).lastIndexOf("turnComplete"),
+                Duration.ofSeconds(5), "the resumption update after the turn");
         int before = events.size();
         var faults = emulator.lastSession().orElseThrow().faults();
         faults.send(ServerMessage.of(ServerContent.ofModelTurn(new Content(null, List.of(Part.ofThought("thinking it over"),
