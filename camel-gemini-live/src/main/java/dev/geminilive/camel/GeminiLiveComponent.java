@@ -79,14 +79,22 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     /** A producer or consumer of the endpoint starts: returns the sessions of its name, created with its limits. */
     synchronized SessionGroup attach(GeminiLiveEndpoint endpoint) {
-        users.merge(endpoint.getName(), 1, Integer::sum);
-        return groups.computeIfAbsent(endpoint.getName(), name -> {
+        SessionGroup existing = groups.get(endpoint.getName());
+        if (existing != null && !existing.sameLimits(endpoint.getConfiguration().getMaxConcurrentSessions(),
+                Duration.ofMillis(endpoint.getConfiguration().getSessionAcquireTimeout()),
+                Duration.ofMillis(endpoint.getConfiguration().getSessionIdleTimeout()))) {
+            LOG.warn("gemini-live:{} endpoints disagree on maxConcurrentSessions, sessionAcquireTimeout or sessionIdleTimeout; "
+                     + "the sessions of this name keep the limits of the endpoint that started first", endpoint.getName());
+        }
+        SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> {
             GeminiLiveConfiguration c = endpoint.getConfiguration();
             return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.getMaxConcurrentSessions(),
                     Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()),
-                    (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), routing,
-                            conversationId, sender));
+                    (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), workers(),
+                            routing, conversationId, sender));
         });
+        users.merge(endpoint.getName(), 1, Integer::sum);
+        return group;
     }
 
     /** A producer or consumer stops; when it was the last of its name, the name's sessions close. */

@@ -77,7 +77,10 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ConfigurationChecks.check(configuration);
         toolRouting = ToolRoutings.build(getCamelContext(), configuration);
+        // build a setup once now, so a missing key or a bad option fails the route's start, not its first exchange
+        sessionSpec();
     }
 
     /** @return the connection, setup and tool routing for a new session of this endpoint */

@@ -1,20 +1,19 @@
 package dev.geminilive.camel;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.geminilive.camel.session.ConversationSession;
 import dev.geminilive.camel.session.SessionGroup;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Sends an exchange's body to the conversation's Live session. InOnly completes when the frames are written; InOut
- * waits for the model's turn and replies per replyFormat. No thread waits while the model answers.
+ * waits for the model's turn and replies per replyFormat. No thread waits while the model answers, and the route always
+ * continues on a worker thread, never on a socket or timer thread.
  */
 public class GeminiLiveProducer extends DefaultAsyncProducer {
 
@@ -50,67 +49,106 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Message in = exchange.getMessage();
-        String conversationId = in.getHeader(GeminiLiveConstants.CONVERSATION_ID, config.getConversationId(), String.class);
-        OutboundMapper.Outbound out;
+        OutboundMapper.Outbound out = null;
         try {
+            String conversationId = ConversationIds.of(exchange.getMessage(), config);
             out = mapper.map(exchange);
+            if (out.endSession()) {
+                group.closeConversation(conversationId);
+                callback.done(true);
+                return true;
+            }
+            Completion completion = new Completion(exchange, callback, out);
+            boolean awaitTurn = exchange.getPattern().isOutCapable() && out.completesTurn();
+            OutboundMapper.Outbound outbound = out;
+            group.acquire(conversationId, endpoint::sessionSpec).whenCompleteAsync((session, error) -> {
+                if (error != null) {
+                    completion.fail(error);
+                } else {
+                    completion.guard(() -> send(completion, session, outbound, awaitTurn));
+                }
+            }, workers);
+            return false;
         } catch (RuntimeException e) {
+            OutboundMapper.close(out);
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        if (out.endSession()) {
-            group.closeConversation(conversationId);
-            callback.done(true);
-            return true;
-        }
-        boolean awaitTurn = exchange.getPattern().isOutCapable() && out.completesTurn();
-        // Continue on a worker: the acquire may complete on a socket thread, and audio streams are read while sending.
-        group.acquire(conversationId, endpoint::sessionSpec).whenCompleteAsync((session, error) -> {
-            if (error != null) {
-                fail(exchange, callback, error);
-                return;
-            }
-            send(exchange, callback, session, out, awaitTurn);
-        }, workers);
-        return false;
     }
 
-    private void send(Exchange exchange, AsyncCallback callback, ConversationSession session, OutboundMapper.Outbound out,
-            boolean awaitTurn) {
-        CompletableFuture<LiveTurn> turn = awaitTurn ? session.expectTurn(Duration.ofMillis(config.getTurnTimeout())) : null;
-        CompletableFuture<Void> written;
-        try {
-            written = session.send(out.messages());
-        } catch (RuntimeException e) {
-            written = CompletableFuture.failedFuture(e);
-        }
-        written.whenComplete((v, error) -> {
-            if (error != null) {
-                if (turn != null) {
-                    session.cancelTurn(turn);
+    private void send(Completion completion, ConversationSession session, OutboundMapper.Outbound out, boolean awaitTurn) {
+        if (!awaitTurn) {
+            session.send(out.messages(), out.completesTurn()).whenCompleteAsync((v, error) -> {
+                if (error != null) {
+                    completion.fail(error);
+                } else {
+                    completion.succeed(() -> completion.exchange.getMessage().setHeader(GeminiLiveConstants.CONVERSATION_ID,
+                            session.conversationId()));
                 }
-                fail(exchange, callback, error);
-            } else if (turn == null) {
-                exchange.getMessage().setHeader(GeminiLiveConstants.CONVERSATION_ID, session.conversationId());
-                callback.done(false);
-            } else {
-                turn.whenComplete((t, turnError) -> {
-                    if (turnError != null) {
-                        fail(exchange, callback, turnError);
-                    } else {
-                        ReplyWriter.write(exchange.getMessage(), t, config.getReplyFormat());
-                        callback.done(false);
-                    }
-                });
+            }, workers);
+            return;
+        }
+        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), Duration.ofMillis(config.getTurnTimeout()));
+        // a turn timeout or a closed session fails the exchange even while a write is still stuck
+        sent.turn().whenCompleteAsync((turn, error) -> {
+            if (error != null) {
+                completion.fail(error);
             }
-        });
+        }, workers);
+        sent.written().thenCombine(sent.turn(), (v, turn) -> turn).whenCompleteAsync((turn, error) -> {
+            if (error != null) {
+                session.cancelTurn(sent.turn());
+                completion.fail(error);
+            } else {
+                completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, config.getReplyFormat()));
+            }
+        }, workers);
     }
 
-    private static void fail(Exchange exchange, AsyncCallback callback, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        exchange.setException(cause);
-        callback.done(false);
+    /** Completes an exchange exactly once, closing what its body opened. */
+    private static final class Completion {
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private final OutboundMapper.Outbound out;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Completion(Exchange exchange, AsyncCallback callback, OutboundMapper.Outbound out) {
+            this.exchange = exchange;
+            this.callback = callback;
+            this.out = out;
+        }
+
+        void succeed(Runnable reply) {
+            if (done.compareAndSet(false, true)) {
+                try {
+                    reply.run();
+                } catch (RuntimeException e) {
+                    exchange.setException(e);
+                }
+                finish();
+            }
+        }
+
+        void fail(Throwable error) {
+            if (done.compareAndSet(false, true)) {
+                exchange.setException(Failures.unwrap(error));
+                finish();
+            }
+        }
+
+        void guard(Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        private void finish() {
+            OutboundMapper.close(out);
+            callback.done(false);
+        }
     }
+
 }

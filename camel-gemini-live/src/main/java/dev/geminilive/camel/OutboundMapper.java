@@ -38,8 +38,20 @@ final class OutboundMapper {
      * @param messages      the messages, produced as they are sent (audio streams are read lazily)
      * @param completesTurn whether the input ends a user turn, so an InOut exchange waits for the model's reply
      * @param endSession    close the conversation's session instead of sending
+     * @param resource      what reading the body opened (a file or stream), closed when the exchange completes; or null
      */
-    record Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession) {
+    record Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession, AutoCloseable resource) {
+    }
+
+    /** Closes what an outbound opened; null-safe. */
+    static void close(Outbound out) {
+        if (out != null && out.resource() != null) {
+            try {
+                out.resource().close();
+            } catch (Exception e) {
+                // nothing more will be read from it
+            }
+        }
     }
 
     static final String TEXT = "text";
@@ -100,7 +112,7 @@ final class OutboundMapper {
                 ClientMessage raw = raw(body);
                 return single(raw, completesTurn(raw));
             case END_SESSION:
-                return new Outbound(List.<ClientMessage>of().iterator(), false, true);
+                return new Outbound(List.<ClientMessage>of().iterator(), false, true, null);
             default:
                 throw new IllegalArgumentException("Unknown " + GeminiLiveConstants.MESSAGE_TYPE + " '" + type + "'; use one of text, "
                                                    + "audio, video, activityStart, activityEnd, audioStreamEnd, clientContent, "
@@ -147,10 +159,10 @@ final class OutboundMapper {
 
     private Outbound audio(Object body, String mime, Boolean turnComplete) {
         Iterator<byte[]> chunks;
+        InputStream source = null;
         if (body instanceof byte[] bytes) {
             chunks = audioInput.chunks(bytes, mime);
         } else {
-            InputStream source = null;
             try {
                 source = stream(body);
                 chunks = closingAtEnd(audioInput.chunks(source, mime), source);
@@ -179,7 +191,7 @@ final class OutboundMapper {
                 return ClientMessage.audio(target, chunks.next());
             }
         };
-        return new Outbound(concat(before.iterator(), audio, after.iterator()), endTurn, false);
+        return new Outbound(concat(before.iterator(), audio, after.iterator()), endTurn, false, source);
     }
 
     private Outbound video(Object body, String mime) {
@@ -426,7 +438,7 @@ final class OutboundMapper {
     }
 
     private static Outbound single(ClientMessage m, boolean completesTurn) {
-        return new Outbound(List.of(m).iterator(), completesTurn, false);
+        return new Outbound(List.of(m).iterator(), completesTurn, false, null);
     }
 
     @SafeVarargs

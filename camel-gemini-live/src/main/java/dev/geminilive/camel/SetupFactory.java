@@ -209,7 +209,11 @@ final class SetupFactory {
         if (!value.startsWith(RESOURCE_PREFIX)) {
             return value;
         }
-        String uri = value.substring(RESOURCE_PREFIX.length());
+        return resource(context, value.substring(RESOURCE_PREFIX.length()), option);
+    }
+
+    /** @return the UTF-8 text of a Camel resource URI (classpath:, file:, http:...) */
+    static String resource(CamelContext context, String uri, String option) {
         try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -53,7 +53,9 @@ final class ToolRoutings {
     }
 
     static ToolRouting build(CamelContext context, GeminiLiveConfiguration c) {
-        List<FunctionDeclaration> declarations = FunctionDeclarations.load(context, c.getFunctions());
+        String functions = c.getFunctions() != null && c.getFunctions().trim().startsWith("resource:")
+                ? SetupFactory.text(context, c.getFunctions().trim(), "functions") : c.getFunctions();
+        List<FunctionDeclaration> declarations = FunctionDeclarations.load(context, functions);
         Map<String, Endpoint> endpoints = new HashMap<>();
         if (c.getToolEndpoint() != null) {
             for (Map.Entry<String, Object> e : c.getToolEndpoint().entrySet()) {
@@ -75,11 +77,7 @@ final class ToolRoutings {
         }
         FunctionResponse.Scheduling scheduling = null;
         if (c.getToolScheduling() != null && !c.getToolScheduling().isBlank()) {
-            try {
-                scheduling = FunctionResponse.Scheduling.valueOf(c.getToolScheduling().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("toolScheduling must be SILENT, WHEN_IDLE or INTERRUPT, not: " + c.getToolScheduling(), e);
-            }
+            scheduling = ToolRouting.scheduling(c.getToolScheduling(), "toolScheduling");
         }
         return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, asyncAllowed,
                 jsonFunctions(c.getToolArguments(), declarations));

@@ -42,8 +42,11 @@ class ServerEventsTest extends EmulatorTestSupport {
     void thoughtsCodeCancellationsGoAwayHandlesUsageAndDisconnectsBecomeEvents() throws Exception {
         assertEquals("You said: hi", template.requestBody("direct:go", "hi", String.class));
         // the server's own resumption update follows the turn; count from after it
-        await(() -> types(events).lastIndexOf("sessionResumptionUpdate") > types(events).lastIndexOf("turnComplete"),
-                Duration.ofSeconds(5), "the resumption update after the turn");
+        await(() -> {
+            List<String> seen = types(events);
+            int turnComplete = seen.lastIndexOf("turnComplete");
+            return turnComplete >= 0 && seen.lastIndexOf("sessionResumptionUpdate") > turnComplete;
+        }, Duration.ofSeconds(5), "the resumption update after the turn");
         int before = events.size();
         var faults = emulator.lastSession().orElseThrow().faults();
         faults.send(ServerMessage.of(ServerContent.ofModelTurn(new Content(null, List.of(Part.ofThought("thinking it over"),

@@ -119,9 +119,17 @@ public record LiveEndpoint(URI uri, Map<String, String> headers) {
         return b;
     }
 
+    /** Drops the query and any user-info: either may hold a credential. */
     private static String redactQuery(String url) {
         int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q) + "?<redacted>";
+        String u = q < 0 ? url : url.substring(0, q) + "?<redacted>";
+        int scheme = u.indexOf("://");
+        int at = u.indexOf('@');
+        int path = u.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (scheme >= 0 && at > scheme && (path < 0 || at < path)) {
+            u = u.substring(0, scheme + 3) + "<redacted>@" + u.substring(at + 1);
+        }
+        return u;
     }
 
     private static void requireCredential(String value, String what) {

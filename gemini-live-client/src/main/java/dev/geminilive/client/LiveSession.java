@@ -183,7 +183,9 @@ public final class LiveSession implements AutoCloseable {
             cancelSetupTimer();
             if (message.setupComplete() != null) {
                 setupComplete = message.setupComplete();
-                state = State.OPEN;
+                if (!transition(State.SETUP, State.OPEN)) {
+                    return; // the setup timeout won the race
+                }
                 opened.complete(this);
             } else {
                 failSetup("Gemini Live answered setup with " + message.kind() + " instead of setupComplete", null);
@@ -196,6 +198,22 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /** A frame could not be written in time: the connection is dead for our purposes; end it off the timer thread. */
+    private void stalled() {
+        Session s = socket;
+        CloseInfo info = new CloseInfo(CloseInfo.ABNORMAL, "Write stalled for " + writeTimeout, false);
+        onClosed(info);
+        if (s != null) {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+                try {
+                    s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Write stalled"));
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.debug("Close of a stalled Gemini Live connection failed: {}", e.toString());
+                }
+            });
+        }
+    }
+
     private void onFrameError(ProtocolException e) {
         LiveClientException error = new LiveClientException("Unreadable frame from Gemini Live: " + e.getMessage(), e);
         if (state == State.SETUP) {
@@ -204,6 +222,15 @@ public final class LiveSession implements AutoCloseable {
         } else {
             listener.onError(error);
         }
+    }
+
+    /** Moves from one state to another atomically; false when the state had already changed. */
+    private synchronized boolean transition(State from, State to) {
+        if (state != from) {
+            return false;
+        }
+        state = to;
+        return true;
     }
 
     private void failSetup(String message, Throwable cause) {
@@ -248,10 +275,10 @@ public final class LiveSession implements AutoCloseable {
             session.setMaxBinaryMessageBufferSize(maxIncomingMessageBytes);
             session.addMessageHandler(String.class, LiveSession.this::onText);
             session.addMessageHandler(ByteBuffer.class, LiveSession.this::onBinary);
-            writer = new OrderedWriter(session.getAsyncRemote(), maxPendingBytes, writeTimeout);
+            writer = new OrderedWriter(session.getAsyncRemote(), maxPendingBytes, writeTimeout, timer, LiveSession.this::stalled);
             state = State.SETUP;
             setupTimer = timer.schedule(() -> {
-                if (state == State.SETUP) {
+                if (transition(State.SETUP, State.CLOSED)) {
                     failSetup("No setupComplete from Gemini Live within " + setupTimeout, null);
                     close(CloseInfo.NORMAL, "Setup timed out");
                 }

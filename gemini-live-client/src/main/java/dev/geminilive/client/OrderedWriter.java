@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -11,7 +15,8 @@ import jakarta.websocket.SendResult;
 /**
  * Writes text frames one at a time in the order {@link #write} was called, so messages never interleave or reorder.
  * Queued bytes are bounded: when the socket is slower than the sender, {@link #write} waits for room (up to the write
- * timeout) instead of growing memory without limit.
+ * timeout) instead of growing memory without limit. A frame the transport does not finish writing within the write
+ * timeout fails the writer and reports the stall (the transport itself has no write deadline).
  */
 final class OrderedWriter {
 
@@ -21,19 +26,30 @@ final class OrderedWriter {
     private final RemoteEndpoint.Async remote;
     private final long maxPendingBytes;
     private final long writeTimeoutNanos;
+    private final ScheduledExecutorService timer;
+    private final Runnable onStall;
     private final Object lock = new Object();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final ThreadLocal<Boolean> pumping = new ThreadLocal<>();
 
     private boolean inFlight;
+    private Pending inFlightFrame;
+    private ScheduledFuture<?> stallTimer;
     private long pendingBytes;
     private long written;
     private Throwable failure;
 
-    OrderedWriter(RemoteEndpoint.Async remote, long maxPendingBytes, Duration writeTimeout) {
+    /**
+     * @param timer   runs the stall deadline of the frame being written
+     * @param onStall called once when a frame stalls; the connection is useless after that
+     */
+    OrderedWriter(RemoteEndpoint.Async remote, long maxPendingBytes, Duration writeTimeout, ScheduledExecutorService timer,
+            Runnable onStall) {
         this.remote = remote;
         this.maxPendingBytes = maxPendingBytes;
         this.writeTimeoutNanos = writeTimeout.toNanos();
+        this.timer = timer;
+        this.onStall = onStall;
     }
 
     /**
@@ -73,7 +89,7 @@ final class OrderedWriter {
         return done;
     }
 
-    /** Fails everything queued and every later write with {@code cause}. */
+    /** Fails the frame being written, everything queued and every later write with {@code cause}. */
     void fail(Throwable cause) {
         ArrayDeque<Pending> dropped;
         synchronized (lock) {
@@ -81,7 +97,13 @@ final class OrderedWriter {
                 failure = cause;
             }
             dropped = new ArrayDeque<>(queue);
+            if (inFlightFrame != null) {
+                dropped.addFirst(inFlightFrame);
+            }
             queue.clear();
+            if (stallTimer != null) {
+                stallTimer.cancel(false);
+            }
             lock.notifyAll();
         }
         dropped.forEach(p -> p.done.completeExceptionally(cause));
@@ -116,6 +138,8 @@ final class OrderedWriter {
                     }
                     next = queue.poll();
                     inFlight = true;
+                    inFlightFrame = next;
+                    stallTimer = schedule(next);
                 }
                 try {
                     remote.sendText(next.text, result -> finish(next, result));
@@ -128,8 +152,32 @@ final class OrderedWriter {
         }
     }
 
+    private ScheduledFuture<?> schedule(Pending p) {
+        try {
+            return timer.schedule(() -> stalled(p), writeTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // the client is closing
+        }
+    }
+
+    private void stalled(Pending p) {
+        synchronized (lock) {
+            if (inFlightFrame != p) {
+                return;
+            }
+        }
+        fail(new LiveClientException("Write stalled: the connection took no data for " + Duration.ofNanos(writeTimeoutNanos), null));
+        onStall.run();
+    }
+
     private void finish(Pending p, SendResult result) {
         synchronized (lock) {
+            if (inFlightFrame == p) {
+                inFlightFrame = null;
+                if (stallTimer != null) {
+                    stallTimer.cancel(false);
+                }
+            }
             inFlight = false;
             pendingBytes -= p.bytes;
             if (result.isOK()) {

@@ -36,8 +36,9 @@ class BackpressureTest {
             server.setReceiveBufferSize(16 * 1024);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> handshakeThenStall(server));
+            LiveClientTest.RecordingListener listener = new LiveClientTest.RecordingListener();
             LiveSession session = client.connect(LiveEndpoint.geminiApi("ws://127.0.0.1:" + server.getLocalPort(), null, "k"),
-                    Setup.builder("models/m").build(), new LiveClientTest.RecordingListener()).get(5, TimeUnit.SECONDS);
+                    Setup.builder("models/m").build(), listener).get(5, TimeUnit.SECONDS);
             byte[] audio = new byte[CHUNK];
             Throwable refused = null;
             long maxSeen = 0;
@@ -53,9 +54,15 @@ class BackpressureTest {
                 }
             }
             assertNotNull(refused, "a sender must be told when the socket cannot keep up");
-            assertTrue(refused.getMessage().startsWith("Write timed out"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("Write timed out") || refused.getMessage().startsWith("Write stalled"),
+                    refused.getMessage());
             // base64 grows a chunk by 4/3; one frame may exceed the bound when the queue was empty
             assertTrue(maxSeen <= MAX_PENDING + CHUNK * 4 / 3 + 200, "queued bytes stayed bounded: " + maxSeen);
+            // the transport has no write deadline of its own: a frame stuck in flight ends the session, which is reported
+            CloseInfo closed = listener.closes.poll(5, TimeUnit.SECONDS);
+            assertNotNull(closed, "a stalled connection is reported as closed");
+            assertTrue(closed.code() == CloseInfo.ABNORMAL && closed.reason().startsWith("Write stalled"), closed.toString());
+            assertTrue(session.send(ClientMessage.realtimeText("after")).isCompletedExceptionally());
             accepted.get(1, TimeUnit.SECONDS).close();
         }
     }

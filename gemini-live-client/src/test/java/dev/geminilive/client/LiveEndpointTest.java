@@ -64,5 +64,9 @@ class LiveEndpointTest {
                 () -> LiveEndpoint.geminiApi("ftp://x?key=secret", null, "k"));
         assertTrue(s.getMessage().contains("ftp://x?<redacted>"), s.getMessage());
         assertFalse(s.getMessage().contains("secret"));
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
+                () -> LiveEndpoint.geminiApi("ftp://user:secret@host/x", null, "k"));
+        assertTrue(u.getMessage().contains("ftp://<redacted>@host/x"), u.getMessage());
+        assertFalse(u.getMessage().contains("secret"));
     }
 }

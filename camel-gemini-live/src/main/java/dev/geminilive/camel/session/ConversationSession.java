@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.geminilive.camel.Failures;
 import dev.geminilive.camel.GeminiLiveConstants;
 import dev.geminilive.camel.LiveTurn;
 import dev.geminilive.camel.tools.ToolDispatcher;
@@ -35,11 +36,18 @@ public final class ConversationSession implements LiveListener {
     private final SerialLane lane;
     private final ScheduledExecutorService scheduler;
     private final TurnAssembler assembler;
-    /** An InOut exchange waiting for the model's answer to input sent after {@code registeredAt}. */
-    private record Waiter(CompletableFuture<LiveTurn> future, long registeredAt) {
+    /**
+     * An InOut exchange waiting for the model's answer to its input, sent after {@code registeredAt} as the
+     * {@code input}-th input that asks for a turn.
+     */
+    private record Waiter(CompletableFuture<LiveTurn> future, long registeredAt, long input) {
     }
 
     private final ConcurrentLinkedDeque<Waiter> waiters = new ConcurrentLinkedDeque<>();
+    private final Object sendLock = new Object();
+    /** Inputs sent that ask for a turn (text, a whole utterance, a tool response...). */
+    private volatile long inputs;
+    private volatile boolean closeRequested;
     private final CompletableFuture<ConversationSession> ready = new CompletableFuture<>();
     private volatile LiveSession live;
     private volatile long lastActivity = System.nanoTime();
@@ -88,14 +96,21 @@ public final class ConversationSession implements LiveListener {
     void open(LiveClient client, SessionSpec spec) {
         client.connect(spec.endpoint(), spec.setup(), this).whenComplete((session, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
                 group.openFailed(this);
-                ready.completeExceptionally(cause);
+                ready.completeExceptionally(Failures.unwrap(error));
                 return;
             }
             live = session;
+            if (closeRequested) {
+                // ended while it was connecting: never hand it out
+                session.close(CloseInfo.NORMAL, "Conversation ended");
+                group.closed(this);
+                ready.completeExceptionally(new IllegalStateException("The Gemini Live session of conversation " + conversationId
+                        + " was closed while it was opening"));
+                return;
+            }
             tools = group.toolDispatcher(spec.tools(), conversationId,
-                    response -> send(List.of(ClientMessage.of(response)).iterator()));
+                    response -> send(List.of(ClientMessage.of(response)).iterator(), false));
             touch();
             lane.execute(() -> {
                 group.publish(EventMapper.event(conversationId, EventTypes.CONNECTED, null, Map.of()));
@@ -106,11 +121,42 @@ public final class ConversationSession implements LiveListener {
     }
 
     /**
-     * Sends messages in order as the iterator yields them (audio streams are read as they are sent).
+     * What an InOut exchange sent.
+     *
+     * @param written completes when the frames are written
+     * @param turn    completes with the model's answer
+     */
+    public record Sent(CompletableFuture<Void> written, CompletableFuture<LiveTurn> turn) {
+    }
+
+    /**
+     * Sends messages in order as the iterator yields them (audio streams are read as they are sent). One exchange's
+     * messages are never interleaved with another's.
      *
      * @return completes when the last message is written; fails on the first failure
      */
-    public CompletableFuture<Void> send(Iterator<ClientMessage> messages) {
+    public CompletableFuture<Void> send(Iterator<ClientMessage> messages, boolean asksForTurn) {
+        synchronized (sendLock) {
+            if (asksForTurn) {
+                inputs++;
+            }
+            return write(messages);
+        }
+    }
+
+    /**
+     * Registers for the answer and sends the input that asks for it, as one step: concurrent exchanges on one
+     * conversation get their answers in the order their input reached the wire.
+     */
+    public Sent sendExpectingTurn(Iterator<ClientMessage> messages, Duration timeout) {
+        synchronized (sendLock) {
+            inputs++;
+            CompletableFuture<LiveTurn> turn = expectTurn(timeout, inputs);
+            return new Sent(write(messages), turn);
+        }
+    }
+
+    private CompletableFuture<Void> write(Iterator<ClientMessage> messages) {
         LiveSession s = live;
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         try {
@@ -133,14 +179,9 @@ public final class ConversationSession implements LiveListener {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    /**
-     * Registers for the next finished turn. Register before sending the input that starts the turn.
-     *
-     * @return completes with the turn, or fails when the timeout passes or the session closes
-     */
-    public CompletableFuture<LiveTurn> expectTurn(Duration timeout) {
+    private CompletableFuture<LiveTurn> expectTurn(Duration timeout, long input) {
         CompletableFuture<LiveTurn> future = new CompletableFuture<>();
-        Waiter waiter = new Waiter(future, System.nanoTime());
+        Waiter waiter = new Waiter(future, System.nanoTime(), input);
         waiters.add(waiter);
         var timer = scheduler.schedule(() -> {
             if (waiters.remove(waiter)) {
@@ -160,11 +201,14 @@ public final class ConversationSession implements LiveListener {
 
     /**
      * Gives the turn to the oldest waiter whose input was sent before the turn began. A turn that was already under
-     * way (e.g. cut off by this very input) is not the answer to it.
+     * way is not the answer to later input; nor is an interrupted turn the answer to the newest input, which is what
+     * cut it off.
      */
     private void completeWaiter(LiveTurn turn, long startedAt) {
+        long newest = inputs;
         for (Waiter w : waiters) {
-            if (w.registeredAt() <= startedAt) {
+            boolean eligible = turn.interrupted() ? w.input() < newest : w.registeredAt() <= startedAt;
+            if (eligible) {
                 if (waiters.remove(w)) {
                     w.future().complete(turn);
                 }
@@ -178,6 +222,7 @@ public final class ConversationSession implements LiveListener {
     }
 
     void close(String reason) {
+        closeRequested = true;
         LiveSession s = live;
         if (s != null) {
             s.close(CloseInfo.NORMAL, reason);
@@ -188,6 +233,13 @@ public final class ConversationSession implements LiveListener {
     public void onMessage(ServerMessage message) {
         long arrivedAt = System.nanoTime();
         touch();
+        // Answers go to InOut waiters here, not on the lane: a consumer route busy on the lane (even one waiting for an
+        // answer in this very conversation) must not hold them up. Waiters continue on worker threads.
+        long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
+        LiveTurn turn = assembler.accept(message, arrivedAt);
+        if (turn != null) {
+            completeWaiter(turn, startedAt);
+        }
         lane.execute(() -> {
             List<LiveEvent> events = EventMapper.toEvents(conversationId, message);
             ToolDispatcher dispatcher = tools;
@@ -201,10 +253,7 @@ public final class ConversationSession implements LiveListener {
             for (LiveEvent event : events) {
                 group.publish(event);
             }
-            long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
-            LiveTurn turn = assembler.accept(message, arrivedAt);
             if (turn != null) {
-                completeWaiter(turn, startedAt);
                 group.publishTurn(turn);
             }
         });
@@ -212,18 +261,18 @@ public final class ConversationSession implements LiveListener {
 
     @Override
     public void onClose(CloseInfo close) {
+        LiveClientException error = new LiveClientException("Gemini Live session of conversation " + conversationId
+                + " closed: " + close, close, null);
+        Waiter waiter;
+        while ((waiter = waiters.poll()) != null) {
+            waiter.future().completeExceptionally(error);
+        }
         lane.execute(() -> {
             ToolDispatcher dispatcher = tools;
             if (dispatcher != null) {
                 dispatcher.shutdown();
             }
             group.closed(this);
-            LiveClientException error = new LiveClientException("Gemini Live session of conversation " + conversationId
-                    + " closed: " + close, close, null);
-            Waiter waiter;
-            while ((waiter = waiters.poll()) != null) {
-                waiter.future().completeExceptionally(error);
-            }
             group.publish(EventMapper.event(conversationId, EventTypes.DISCONNECTED, close.reason(),
                     Map.of(GeminiLiveConstants.CLOSE_CODE, close.code(), GeminiLiveConstants.CLOSE_REASON,
                             close.reason() == null ? "" : close.reason())));

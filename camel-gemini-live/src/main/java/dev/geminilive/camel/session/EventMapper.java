@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.geminilive.camel.GeminiLiveConstants;
 import dev.geminilive.protocol.Blob;
+import dev.geminilive.protocol.Mime;
 import dev.geminilive.protocol.Part;
 import dev.geminilive.protocol.ServerContent;
 import dev.geminilive.protocol.ServerMessage;
@@ -86,7 +87,7 @@ final class EventMapper {
             events.add(event(conversationId, Boolean.TRUE.equals(p.thought()) ? EventTypes.THOUGHT : EventTypes.TEXT, p.text(), Map.of()));
         }
         Blob blob = p.inlineData();
-        if (blob != null && blob.data() != null) {
+        if (blob != null && blob.data() != null && Mime.isAudio(blob.mimeType())) {
             events.add(event(conversationId, EventTypes.AUDIO, blob.data(),
                     Map.of(GeminiLiveConstants.MIME_TYPE, blob.mimeType() == null ? "audio/pcm;rate=24000" : blob.mimeType())));
         }

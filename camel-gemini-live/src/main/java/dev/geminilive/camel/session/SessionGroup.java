@@ -54,6 +54,7 @@ public final class SessionGroup {
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> reaper;
     private final ToolDispatchers toolDispatchers;
+    private boolean stopped;
 
     public SessionGroup(String name, LiveClient client, Executor pool, ScheduledExecutorService scheduler, int maxSessions,
             Duration acquireTimeout, Duration idleTimeout, ToolDispatchers toolDispatchers) {
@@ -76,6 +77,11 @@ public final class SessionGroup {
         }
     }
 
+    /** @return whether these are the group's limits */
+    public boolean sameLimits(int maxSessions, Duration acquireTimeout, Duration idleTimeout) {
+        return this.maxSessions == maxSessions && this.acquireTimeout.equals(acquireTimeout) && this.idleTimeout.equals(idleTimeout);
+    }
+
     /** @return the endpoint name these sessions belong to */
     public String name() {
         return name;
@@ -88,7 +94,11 @@ public final class SessionGroup {
      * @return completes when the session is open; fails when it cannot open or no slot frees within the acquire timeout
      */
     public CompletableFuture<ConversationSession> acquire(String conversationId, Supplier<SessionSpec> spec) {
+        ConversationSession reserved;
         synchronized (this) {
+            if (stopped) {
+                return CompletableFuture.failedFuture(new IllegalStateException("gemini-live:" + name + " is stopped"));
+            }
             ConversationSession existing = sessions.get(conversationId);
             if (existing != null && existing.isEnded()) {
                 retire(existing);
@@ -97,14 +107,15 @@ public final class SessionGroup {
             if (existing != null) {
                 return existing.ready();
             }
-            if (occupied() < maxSessions) {
-                return start(conversationId, spec);
+            if (occupied() >= maxSessions) {
+                Pending p = new Pending(conversationId, spec, new CompletableFuture<>());
+                pending.add(p);
+                scheduler.schedule(() -> expire(p), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                return p.result;
             }
-            Pending p = new Pending(conversationId, spec, new CompletableFuture<>());
-            pending.add(p);
-            scheduler.schedule(() -> expire(p), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return p.result;
+            reserved = reserve(conversationId);
         }
+        return launch(reserved, spec);
     }
 
     /** Closes the session of one conversation, if open. */
@@ -152,6 +163,9 @@ public final class SessionGroup {
      * @return completes when every session's connection has closed
      */
     public CompletableFuture<Void> shutdown() {
+        synchronized (this) {
+            stopped = true;
+        }
         if (reaper != null) {
             reaper.cancel(false);
         }
@@ -168,18 +182,21 @@ public final class SessionGroup {
         return CompletableFuture.allOf(open.stream().map(ConversationSession::closed).toArray(CompletableFuture[]::new));
     }
 
-    // Called with the lock held.
-    private CompletableFuture<ConversationSession> start(String conversationId, Supplier<SessionSpec> spec) {
+    /** Takes a slot for a new session of the conversation. Called with the lock held. */
+    private ConversationSession reserve(String conversationId) {
         ConversationSession session = new ConversationSession(conversationId, this, pool, scheduler);
         sessions.put(conversationId, session);
-        SessionSpec s;
+        return session;
+    }
+
+    /** Builds the setup and connects, outside the lock; a failure frees the slot for the next waiter. */
+    private CompletableFuture<ConversationSession> launch(ConversationSession session, Supplier<SessionSpec> spec) {
         try {
-            s = spec.get();
+            session.open(client, spec.get());
         } catch (RuntimeException e) {
-            sessions.remove(conversationId);
+            release(session);
             return CompletableFuture.failedFuture(e);
         }
-        session.open(client, s);
         return session.ready();
     }
 
@@ -218,8 +235,16 @@ public final class SessionGroup {
                     admitted.add(() -> existing.ready().whenComplete((s, e) -> complete(next, s, e)));
                 } else if (occupied() < maxSessions) {
                     pending.poll();
-                    CompletableFuture<ConversationSession> started = start(next.conversationId, next.spec);
-                    admitted.add(() -> started.whenComplete((s, e) -> complete(next, s, e)));
+                    ConversationSession reserved = reserve(next.conversationId);
+                    // connect on a worker: release runs on socket and timer threads
+                    admitted.add(() -> {
+                        try {
+                            pool.execute(() -> launch(reserved, next.spec).whenComplete((s, e) -> complete(next, s, e)));
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            release(reserved);
+                            complete(next, null, e);
+                        }
+                    });
                 } else {
                     break;
                 }

@@ -13,7 +13,10 @@ import dev.geminilive.protocol.ServerContent;
 import dev.geminilive.protocol.ServerMessage;
 import dev.geminilive.protocol.UsageMetadata;
 
-/** Collects the streamed pieces of one model turn until turnComplete. Not thread-safe: used on a session's event lane. */
+/**
+ * Collects the streamed pieces of one model turn until turnComplete. Not thread-safe: the session listener feeds it one
+ * message at a time.
+ */
 final class TurnAssembler {
 
     private final String conversationId;

@@ -1,8 +1,5 @@
 package dev.geminilive.camel.tools;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,16 +12,15 @@ import dev.geminilive.protocol.LiveCodec;
 import dev.geminilive.protocol.ProtocolException;
 import dev.geminilive.protocol.Tool;
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.ResourceHelper;
 
-/** Loads function declarations from the {@code functions} option: JSON, a resource, or a bean. */
+/** Loads function declarations from the {@code functions} option: JSON or a bean. */
 public final class FunctionDeclarations {
 
     private FunctionDeclarations() {
     }
 
     /**
-     * @param option inline JSON, {@code resource:...}, or {@code #beanName} / {@code #bean:beanName}
+     * @param option JSON (the content of a {@code resource:...} already read), or {@code #beanName} / {@code #bean:beanName}
      * @return the declarations, checked: each has a name, names are unique
      * @throws IllegalArgumentException naming what is wrong
      */
@@ -41,13 +37,6 @@ public final class FunctionDeclarations {
                 throw new IllegalArgumentException("functions: no bean named " + name + " in the registry");
             }
             declarations = fromObject(bean, "bean " + name);
-        } else if (value.startsWith("resource:")) {
-            String uri = value.substring("resource:".length());
-            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri)) {
-                declarations = fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), uri);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("functions: cannot read " + uri + ": " + e.getMessage(), e);
-            }
         } else {
             declarations = fromJson(value, "the functions option");
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,19 +56,22 @@ public final class ToolDispatcher {
     private final CamelContext context;
     private final ProducerTemplate template;
     private final ScheduledExecutorService scheduler;
+    private final Executor workers;
     private final ToolRouting routing;
     private final String conversationId;
     private final Consumer<ToolResponse> sender;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     /**
-     * @param sender writes a toolResponse to the session
+     * @param workers runs the sends of timed-out calls, off the timer thread
+     * @param sender  writes a toolResponse to the session
      */
-    public ToolDispatcher(CamelContext context, ProducerTemplate template, ScheduledExecutorService scheduler, ToolRouting routing,
-            String conversationId, Consumer<ToolResponse> sender) {
+    public ToolDispatcher(CamelContext context, ProducerTemplate template, ScheduledExecutorService scheduler, Executor workers,
+            ToolRouting routing, String conversationId, Consumer<ToolResponse> sender) {
         this.context = context;
         this.template = template;
         this.scheduler = scheduler;
+        this.workers = workers;
         this.routing = routing;
         this.conversationId = conversationId;
         this.sender = sender;
@@ -169,7 +173,8 @@ public final class ToolDispatcher {
             r.exchange.setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
         }
         stop(r);
-        respond(fc.id(), fc.name(), Map.of("error", "Tool " + fc.name() + " did not answer within " + routing.timeout()), null, null);
+        workers.execute(() -> respond(fc.id(), fc.name(), Map.of("error", "Tool " + fc.name() + " did not answer within "
+                                                                         + routing.timeout()), null, null));
     }
 
     private void completed(FunctionCall fc, Running r, Throwable error) {
@@ -182,34 +187,35 @@ public final class ToolDispatcher {
         Exchange ex = r.exchange;
         Throwable failure = error != null ? error : ex.getException();
         if (failure != null) {
-            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            respond(fc.id(), fc.name(), Map.of("error", message), null, null);
+            respond(fc.id(), fc.name(), Map.of("error", message(failure)), null, null);
             return;
         }
-        respond(fc.id(), fc.name(), Collections.singletonMap("output", output(ex)), ex.getMessage().getHeader(GeminiLiveConstants.TOOL_SCHEDULING,
-                String.class), ex.getMessage().getHeader(GeminiLiveConstants.TOOL_WILL_CONTINUE, Boolean.class));
+        try {
+            respond(fc.id(), fc.name(), Collections.singletonMap("output", output(ex)),
+                    ex.getMessage().getHeader(GeminiLiveConstants.TOOL_SCHEDULING, String.class),
+                    ex.getMessage().getHeader(GeminiLiveConstants.TOOL_WILL_CONTINUE, Boolean.class));
+        } catch (RuntimeException e) {
+            // every call gets an answer: a result that cannot be sent becomes an error the model can read
+            respond(fc.id(), fc.name(), Map.of("error", "The result of " + fc.name() + " could not be sent: " + message(e)), null, null);
+        }
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private void respond(String id, String name, Map<String, Object> response, String schedulingHeader, Boolean willContinue) {
         FunctionResponse.Scheduling scheduling = null;
         Boolean more = null;
         if (routing.isNonBlocking(name)) {
-            scheduling = schedulingHeader != null ? scheduling(schedulingHeader) : routing.scheduling();
+            scheduling = schedulingHeader != null ? ToolRouting.scheduling(schedulingHeader, GeminiLiveConstants.TOOL_SCHEDULING)
+                    : routing.scheduling();
             more = willContinue;
         }
         try {
             sender.accept(ToolResponse.of(new FunctionResponse(id, name, response, null, scheduling, more)));
         } catch (RuntimeException e) {
             LOG.warn("Cannot send the response of tool call {} ({}): {}", id, name, e.getMessage());
-        }
-    }
-
-    private static FunctionResponse.Scheduling scheduling(String value) {
-        try {
-            return FunctionResponse.Scheduling.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(GeminiLiveConstants.TOOL_SCHEDULING + " must be SILENT, WHEN_IDLE or INTERRUPT, not: "
-                                               + value, e);
         }
     }
 

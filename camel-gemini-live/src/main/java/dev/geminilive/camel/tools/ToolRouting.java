@@ -51,6 +51,19 @@ public record ToolRouting(List<FunctionDeclaration> declarations, Map<String, En
         return false;
     }
 
+    /**
+     * @param value  SILENT, WHEN_IDLE or INTERRUPT, any case
+     * @param source what set it, for the error message
+     * @throws IllegalArgumentException naming the source and the value
+     */
+    public static FunctionResponse.Scheduling scheduling(String value, String source) {
+        try {
+            return FunctionResponse.Scheduling.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " must be SILENT, WHEN_IDLE or INTERRUPT, not: " + value, e);
+        }
+    }
+
     /** @return the functions with an endpoint */
     public Set<String> routed() {
         return endpoints.keySet();

@@ -1,0 +1,36 @@
+package dev.geminilive.camel;
+
+import java.util.Locale;
+
+/** Refuses option values that cannot work, naming the option. */
+final class ConfigurationChecks {
+
+    private ConfigurationChecks() {
+    }
+
+    static void check(GeminiLiveConfiguration c) {
+        positive("connectTimeout", c.getConnectTimeout());
+        positive("setupTimeout", c.getSetupTimeout());
+        positive("turnTimeout", c.getTurnTimeout());
+        positive("toolTimeout", c.getToolTimeout());
+        positive("sessionAcquireTimeout", c.getSessionAcquireTimeout());
+        positive("writeTimeout", c.getWriteTimeout());
+        positive("maxPendingBytes", c.getMaxPendingBytes());
+        positive("maxConcurrentSessions", c.getMaxConcurrentSessions());
+        if (c.getSessionIdleTimeout() < 0) {
+            throw new IllegalArgumentException("sessionIdleTimeout must be 0 (never) or positive, not " + c.getSessionIdleTimeout());
+        }
+        String backend = c.getBackend() == null ? "gemini" : c.getBackend().trim().toLowerCase(Locale.ROOT);
+        if (!backend.equals("gemini") && !backend.equals("vertex")) {
+            throw new IllegalArgumentException("backend must be gemini or vertex, not: " + c.getBackend());
+        }
+        ModelProfile.of(c.getModelProfile(), c.getModel());
+        SetupFactory.modalities(c);
+    }
+
+    private static void positive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be positive, not " + value);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.geminilive.camel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.geminilive.audio.Pcm;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+/** Where route code runs after the producer, and what a failed exchange leaves behind. */
+class ThreadingTest extends EmulatorTestSupport {
+
+    private final List<String> threads = new CopyOnWriteArrayList<>();
+    private final List<String> followUps = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:chat").to(uri("chat", "model=" + MODEL_3 + "&turnTimeout=400"))
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:limited").to(uri("limited", "model=" + MODEL_3 + "&maxConcurrentSessions=1&sessionAcquireTimeout=200"
+                                                          + "&sessionIdleTimeout=0"));
+
+                // a consumer that asks the model again, in the same conversation, for every turn it sees
+                from("direct:talk").to(uri("loop", "model=" + MODEL_3));
+                from(uri("loop", "aggregate=turn&events=turn"))
+                        .filter(simple("${body.replyText} startsWith 'Nice to meet you'"))
+                        .setBody(constant("What is my name?"))
+                        .to(ExchangePattern.InOut, uri("loop", "model=" + MODEL_3))
+                        .process(e -> followUps.add(e.getMessage().getBody(String.class)));
+            }
+        };
+    }
+
+    @Test
+    void theRouteContinuesOnAWorkerThreadAfterWritesRepliesAndTimeouts() {
+        template.sendBody("direct:chat", "inOnly");
+        assertEquals("You said: inOut", template.requestBody("direct:chat", "inOut", String.class));
+        emulator.lastSession().orElseThrow().faults().stall(Duration.ofSeconds(2));
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("direct:chat", "no answer in time", String.class));
+        assertInstanceOf(TimeoutException.class, e.getCause());
+        assertEquals(2, threads.size(), threads.toString());
+        for (String thread : threads) {
+            assertFalse(thread.contains("Grizzly") || thread.contains("GeminiLiveTimer") || thread.contains("gemini-live-timer"),
+                    "route code ran on " + thread);
+        }
+    }
+
+    @Test
+    void aConsumerRouteCanAskInTheSameConversationAndGetTheAnswer() throws Exception {
+        template.sendBody("direct:talk", "My name is Ada");
+        await(() -> !followUps.isEmpty(), Duration.ofSeconds(10), "the consumer's follow-up answer");
+        assertEquals("Your name is Ada.", followUps.get(0));
+    }
+
+    @Test
+    void anAudioStreamIsClosedWhenTheExchangeFailsBeforeSending() throws Exception {
+        assertEquals("You said: first", template.requestBodyAndHeader("direct:limited", "first",
+                GeminiLiveConstants.CONVERSATION_ID, "a", String.class));
+        AtomicBoolean closed = new AtomicBoolean();
+        ByteArrayInputStream audio = new ByteArrayInputStream(Pcm.speechLike(16000, 500, 1)) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeaders(
+                "direct:limited", audio, Map.of(GeminiLiveConstants.CONVERSATION_ID, "b",
+                        GeminiLiveConstants.MIME_TYPE, "audio/pcm;rate=16000")));
+        assertInstanceOf(TimeoutException.class, e.getCause());
+        assertTrue(closed.get(), "the body's stream is closed when no session could take it");
+    }
+}
