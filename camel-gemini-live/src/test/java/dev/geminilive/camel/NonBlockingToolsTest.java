@@ -25,7 +25,7 @@ class NonBlockingToolsTest extends EmulatorTestSupport {
     @Override
     protected GeminiLiveEmulator.Builder emulatorBuilder() {
         // the filler turn streams slowly, so the tool's result arrives while the model is still talking
-        return GeminiLiveEmulator.builder().chunkDelay(Duration.ofMillis(120));
+        return GeminiLiveEmulator.builder().chunkDelay(Duration.ofMillis(250));
     }
 
     @Override

@@ -31,7 +31,7 @@ class ThreadingTest extends EmulatorTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:chat").to(uri("chat", "model=" + MODEL_3 + "&turnTimeout=400"))
+                from("direct:chat").to(uri("chat", "model=" + MODEL_3 + "&turnTimeout=1500"))
                         .process(e -> threads.add(Thread.currentThread().getName()));
                 from("direct:limited").to(uri("limited", "model=" + MODEL_3 + "&maxConcurrentSessions=1&sessionAcquireTimeout=200"
                                                           + "&sessionIdleTimeout=0"));
@@ -51,7 +51,7 @@ class ThreadingTest extends EmulatorTestSupport {
     void theRouteContinuesOnAWorkerThreadAfterWritesRepliesAndTimeouts() {
         template.sendBody("direct:chat", "inOnly");
         assertEquals("You said: inOut", template.requestBody("direct:chat", "inOut", String.class));
-        emulator.lastSession().orElseThrow().faults().stall(Duration.ofSeconds(2));
+        emulator.lastSession().orElseThrow().faults().stall(Duration.ofSeconds(4));
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
                 () -> template.requestBody("direct:chat", "no answer in time", String.class));
         assertInstanceOf(TimeoutException.class, e.getCause());
