@@ -7,25 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.geminilive.protocol.ServerMessage;
 
 class AudioInputTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder().build();
 
     private static String setup(String extra) {
         return "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]}"
@@ -34,7 +24,7 @@ class AudioInputTest {
 
     @Test
     void speechThenSilenceEndsTheUserTurnAndTheModelAnswersWithAnInputTranscription() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup("\"inputAudioTranscription\":{}"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("\"inputAudioTranscription\":{}"))) {
             c.send(Audio.speech(1500));
             c.send(Audio.silence(600));
             List<ServerMessage> turn = c.awaitTurns(1);
@@ -46,7 +36,7 @@ class AudioInputTest {
 
     @Test
     void silenceShorterThanSilenceDurationMsDoesNotEndTheTurn() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup("\"realtimeInputConfig\":{\"automaticActivityDetection\":{\"silenceDurationMs\":800}}"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("\"realtimeInputConfig\":{\"automaticActivityDetection\":{\"silenceDurationMs\":800}}"))) {
             c.send(Audio.speech(500));
             c.send(Audio.silence(600));   // under 800 ms: still the same turn
             c.send(Audio.speech(500));
@@ -57,7 +47,7 @@ class AudioInputTest {
 
     @Test
     void quietAudioBelowTheThresholdIsNotSpeech() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(""))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(""))) {
             c.send(Audio.chunk(dev.geminilive.emulator.audio.Pcm16.tone(16000, 440, 1000, 300), 16000));
             c.send(Audio.silence(600));
             c.send(Wire.realtimeText("ping"));
@@ -67,7 +57,7 @@ class AudioInputTest {
 
     @Test
     void audioStreamEndFlushesSpeechInProgress() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(""))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(""))) {
             c.send(Audio.speech(700));
             c.send("{\"realtimeInput\":{\"audioStreamEnd\":true}}");
             assertEquals("I heard 0.7 seconds of audio.", Wire.text(c.awaitTurns(1)));
@@ -77,7 +67,7 @@ class AudioInputTest {
     @Test
     void manualActivityStartAndEndMarkTheTurnWhenDetectionIsDisabled() throws Exception {
         String manual = "\"realtimeInputConfig\":{\"automaticActivityDetection\":{\"disabled\":true}}";
-        try (RawLiveClient c = Wire.open(emulator, setup(manual))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(manual))) {
             c.send("{\"realtimeInput\":{\"activityStart\":{}}}");
             c.send(Audio.silence(2000)); // quiet or not, manual mode takes all audio between the markers
             c.send("{\"realtimeInput\":{\"activityEnd\":{}}}");
@@ -87,7 +77,7 @@ class AudioInputTest {
 
     @Test
     void activityStartWithoutDisabledDetectionClosesWith1007() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(""))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(""))) {
             c.send("{\"realtimeInput\":{\"activityStart\":{}}}");
             assertEquals(1007, c.awaitClose().getCloseCode().getCode());
         }
@@ -95,7 +85,7 @@ class AudioInputTest {
 
     @Test
     void videoFramesAreCountedAndRemembered() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(""))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(""))) {
             String frame = "{\"realtimeInput\":{\"video\":{\"mimeType\":\"image/png\",\"data\":\""
                     + Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'}) + "\"}}}";
             c.send(frame);
@@ -110,7 +100,7 @@ class AudioInputTest {
 
     @Test
     void audioAtOtherSampleRatesIsMeasuredByItsOwnRate() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(""))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(""))) {
             c.send(Audio.chunk(dev.geminilive.emulator.audio.Pcm16.tone(48000, 300, 1000, 8000), 48000));
             c.send(Audio.chunk(dev.geminilive.emulator.audio.Pcm16.silence(48000, 600), 48000));
             assertEquals("I heard 1.0 seconds of audio.", Wire.text(c.awaitTurns(1)));
@@ -120,7 +110,7 @@ class AudioInputTest {
 
     @Test
     void speechShorterThanPrefixPaddingIsNotATurn() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup("\"realtimeInputConfig\":{\"automaticActivityDetection\":{\"prefixPaddingMs\":300}}"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("\"realtimeInputConfig\":{\"automaticActivityDetection\":{\"prefixPaddingMs\":300}}"))) {
             c.send(Audio.speech(200));
             c.send(Audio.silence(600));
             c.send(Audio.speech(400));

@@ -8,27 +8,19 @@ import java.util.Map;
 
 import jakarta.websocket.CloseReason;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().apiKey("good-key").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder()
+            .configure(b -> b.apiKey("good-key"))
+            .build();
 
     @Test
     void configuredKeyInHeaderIsAcceptedAndExtraHeadersIgnored() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"),
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"),
                 Map.of("x-goog-api-key", "good-key", "x-goog-api-client", "google-genai-sdk/2.0.0", "X-Anything", "1"))) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));
             assertNotNull(c.await(m -> m.setupComplete() != null));
@@ -37,7 +29,7 @@ class AuthTest {
 
     @Test
     void configuredKeyInQueryIsAccepted() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta") + "?key=good-key", Map.of())) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta") + "?key=good-key", Map.of())) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));
             assertNotNull(c.await(m -> m.setupComplete() != null));
         }
@@ -45,7 +37,7 @@ class AuthTest {
 
     @Test
     void wrongKeyClosesWith1007ApiKeyNotValid() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Map.of("x-goog-api-key", "bad-key"))) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Map.of("x-goog-api-key", "bad-key"))) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));
             CloseReason r = c.awaitClose();
             assertEquals(1007, r.getCloseCode().getCode());
@@ -56,7 +48,7 @@ class AuthTest {
 
     @Test
     void missingKeyClosesWith1008UnregisteredCaller() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Map.of())) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Map.of())) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));
             CloseReason r = c.awaitClose();
             assertEquals(1008, r.getCloseCode().getCode());
@@ -66,7 +58,7 @@ class AuthTest {
 
     @Test
     void constrainedPathWithoutTokenClosesWith1008() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.url() + LivePath.gemini("v1alpha", true), Map.of("x-goog-api-key", "good-key"))) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().url() + LivePath.gemini("v1alpha", true), Map.of("x-goog-api-key", "good-key"))) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));
             assertEquals(1008, c.awaitClose().getCloseCode().getCode());
         }
@@ -74,12 +66,12 @@ class AuthTest {
 
     @Test
     void theKeyNeverAppearsInRecordsSessionsOrCloseReasons() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta") + "?key=good-key", Map.of())) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta") + "?key=good-key", Map.of())) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));
             c.await(m -> m.setupComplete() != null);
         }
-        EmulatorSession s = emulator.lastSession().orElseThrow();
-        String everything = s + " " + s.path() + " " + s.allFrames() + " " + emulator.settings();
+        EmulatorSession s = EMULATOR.emulator().lastSession().orElseThrow();
+        String everything = s + " " + s.path() + " " + s.allFrames() + " " + EMULATOR.emulator().settings();
         assertFalse(everything.contains("good-key"), everything);
     }
 

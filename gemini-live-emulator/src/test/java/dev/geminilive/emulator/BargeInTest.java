@@ -7,26 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.geminilive.protocol.ServerMessage;
 
 class BargeInTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
         // a slow model: each turn takes long enough for the user to talk over it
-        emulator = GeminiLiveEmulator.builder().chunkDelay(Duration.ofMillis(60)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder()
+            .configure(b -> b.chunkDelay(Duration.ofMillis(60)))
+            .build();
 
     private static final String LONG = "please give me a long answer with many many words in it";
 
@@ -40,7 +32,7 @@ class BargeInTest {
 
     @Test
     void speechDuringGenerationInterruptsWithoutGenerationComplete() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.realtimeText(LONG));
             c.await(BargeInTest::modelTurn);
             c.send(Audio.speech(300));
@@ -56,7 +48,7 @@ class BargeInTest {
 
     @Test
     void newTextDuringGenerationInterrupts() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.realtimeText(LONG));
             c.await(BargeInTest::modelTurn);
             c.send(Wire.realtimeText("stop"));
@@ -70,7 +62,7 @@ class BargeInTest {
     void noInterruptionLetsTheTurnFinishThenAnswersTheNewInput() throws Exception {
         String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
                 + "\"realtimeInputConfig\":{\"activityHandling\":\"NO_INTERRUPTION\"}}}";
-        try (RawLiveClient c = Wire.open(emulator, setup)) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup)) {
             c.send(Wire.realtimeText(LONG));
             c.await(BargeInTest::modelTurn);
             c.send(Wire.realtimeText("second"));
@@ -85,7 +77,7 @@ class BargeInTest {
     void bargeInCancelsPendingToolCalls() throws Exception {
         String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
                 + "\"tools\":[{\"functionDeclarations\":[{\"name\":\"get_weather\"}]}]}}";
-        try (RawLiveClient c = Wire.open(emulator, setup)) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup)) {
             c.send(Wire.realtimeText("call get_weather city=Paris"));
             ServerMessage call = c.await(m -> m.toolCall() != null);
             String id = call.toolCall().functionCalls().get(0).id();

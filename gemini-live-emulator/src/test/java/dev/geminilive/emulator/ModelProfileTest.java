@@ -10,28 +10,18 @@ import java.util.List;
 
 import jakarta.websocket.CloseReason;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.geminilive.protocol.ServerMessage;
 
 class ModelProfileTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder().build();
 
     private static CloseReason closeAfterSetup(String setup, String... frames) throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
             c.send(setup);
             for (String f : frames) {
                 c.await(m -> m.setupComplete() != null);
@@ -43,7 +33,7 @@ class ModelProfileTest {
 
     @Test
     void defaultCatalogServesTheCurrentLiveModels() {
-        ModelCatalog catalog = emulator.settings().models();
+        ModelCatalog catalog = EMULATOR.emulator().settings().models();
         for (String m : List.of("models/gemini-3.1-flash-live-preview", "models/gemini-2.5-flash-native-audio-preview-12-2025",
                 "models/gemini-2.5-flash-native-audio-latest", "models/gemini-live-2.5-flash-preview", "models/gemini-2.0-flash-live-001",
                 ModelCatalog.TEST_MODEL, ModelCatalog.TEST_MODEL_3)) {
@@ -78,7 +68,7 @@ class ModelProfileTest {
     void gemini3AcceptsClientContentAsInitialHistorySeedThenAnswersRealtimeText() throws Exception {
         String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL_3 + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
                 + "\"historyConfig\":{\"initialHistoryInClientContent\":true}}}";
-        try (RawLiveClient c = Wire.open(emulator, setup)) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup)) {
             c.send(Wire.userTurn("my name is Ada"));
             c.send(Wire.realtimeText("what is my name?"));
             List<ServerMessage> turn = c.awaitTurns(1);
@@ -90,7 +80,7 @@ class ModelProfileTest {
 
     @Test
     void gemini3SendsUsageOnlyServerContentBeforeTheFirstModelTurnAndSeveralPartsPerEvent() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL_3))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL_3))) {
             c.send(Wire.realtimeText("tell me something long enough to need chunks"));
             List<ServerMessage> turn = c.awaitTurns(1);
             ServerMessage first = turn.get(1);
@@ -104,7 +94,7 @@ class ModelProfileTest {
 
     @Test
     void gemini25SendsOnePartPerEvent() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.realtimeText("tell me something long enough to need chunks"));
             assertTrue(c.awaitTurns(1).stream().filter(m -> m.serverContent() != null && m.serverContent().modelTurn() != null)
                     .allMatch(m -> m.serverContent().modelTurn().parts().size() == 1));
@@ -121,7 +111,7 @@ class ModelProfileTest {
 
     @Test
     void gemini25AcceptsMediaChunks() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send("{\"realtimeInput\":{\"media_chunks\":[{\"mime_type\":\"image/jpeg\",\"data\":\""
                     + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}) + "\"}]}}");
             c.send(Wire.realtimeText("what do you see?"));
@@ -134,7 +124,7 @@ class ModelProfileTest {
         String nullHandle = "\"sessionResumption\":{\"handle\":null}";
         CloseReason r = closeAfterSetup("{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL_3 + "\"," + nullHandle + "}}");
         assertEquals(1007, r.getCloseCode().getCode());
-        try (RawLiveClient c = Wire.open(emulator, "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\"," + nullHandle + "}}")) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\"," + nullHandle + "}}")) {
             assertTrue(c.isOpen());
         }
     }

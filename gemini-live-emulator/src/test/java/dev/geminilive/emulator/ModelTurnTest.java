@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.geminilive.emulator.audio.SpeechSynthesizer;
 import dev.geminilive.protocol.Modality;
@@ -17,21 +16,12 @@ import dev.geminilive.protocol.ServerMessage;
 
 class ModelTurnTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder().build();
 
     @Test
     void textTurnStreamsSeveralChunksThenGenerationCompleteThenTurnCompleteWithUsage() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.userTurn("hello there, emulator"));
             List<ServerMessage> turn = c.awaitTurns(1);
             List<ServerMessage> content = turn.subList(1, turn.size());
@@ -53,7 +43,7 @@ class ModelTurnTest {
     @Test
     void audioTurnStreams24kPcmProportionalToTheTextWithOutputTranscription() throws Exception {
         String setup = "{\"setup\":{\"model\":\"models/gemini-2.5-flash-native-audio-latest\",\"outputAudioTranscription\":{}}}";
-        try (RawLiveClient c = Wire.open(emulator, setup)) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup)) {
             c.send(Wire.realtimeText("speak to me"));
             List<ServerMessage> turn = c.awaitTurns(1);
             String transcript = Wire.transcript(turn);
@@ -76,7 +66,7 @@ class ModelTurnTest {
 
     @Test
     void modelRecallsTheUsersNameFromAnEarlierTurn() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.userTurn("Hi, my name is Grace Hopper."));
             assertEquals("Nice to meet you, Grace Hopper.", Wire.text(c.awaitTurns(1)));
             int before = c.frames().size();
@@ -88,7 +78,7 @@ class ModelTurnTest {
 
     @Test
     void modelRepeatsWhatTheUserSaidEarlierAndWhatItWasAskedToRemember() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.realtimeText("remember the code 4711"));
             c.awaitTurns(1);
             c.send(Wire.realtimeText("the sky is green"));
@@ -106,7 +96,7 @@ class ModelTurnTest {
 
     @Test
     void unsetModalityDefaultsToAudio() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.setup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.setup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.realtimeText("hi"));
             assertTrue(c.awaitTurns(1).stream().anyMatch(m -> m.serverContent() != null && m.serverContent().modelTurn() != null
                     && m.serverContent().modelTurn().parts().get(0).inlineData() != null));

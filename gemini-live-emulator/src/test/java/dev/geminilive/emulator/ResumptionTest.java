@@ -10,26 +10,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.geminilive.protocol.ServerMessage;
 import dev.geminilive.protocol.SessionResumptionUpdate;
 
 class ResumptionTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder().build();
 
     static String setup(String resumption) {
         return "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
@@ -49,7 +39,7 @@ class ResumptionTest {
 
     @Test
     void updatesAreNotResumableWhileGeneratingAndCarryANewHandleAfterTheTurn() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup("{}"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("{}"))) {
             c.send(Wire.realtimeText("hello"));
             int turnComplete = c.awaitTurns(1).size() - 1;
             assertTrue(!handleFrom(c, turnComplete).isEmpty());
@@ -62,7 +52,7 @@ class ResumptionTest {
 
     @Test
     void noUpdatesWithoutSessionResumptionInSetup() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.textSetup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.textSetup(ModelCatalog.TEST_MODEL))) {
             c.send(Wire.realtimeText("hello"));
             assertTrue(updates(c.awaitTurns(1)).isEmpty());
         }
@@ -71,22 +61,22 @@ class ResumptionTest {
     @Test
     void resumingWithAHandleRestoresTheConversation() throws Exception {
         String handle;
-        try (RawLiveClient c = Wire.open(emulator, setup("{}"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("{}"))) {
             c.send(Wire.realtimeText("my name is Linus"));
             handle = handleFrom(c, c.awaitTurns(1).size());
         }
-        emulator.lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5));
-        try (RawLiveClient c = Wire.open(emulator, setup("{\"handle\":\"" + handle + "\"}"))) {
+        EMULATOR.emulator().lastSession().orElseThrow().awaitClose(Duration.ofSeconds(5));
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("{\"handle\":\"" + handle + "\"}"))) {
             c.send(Wire.realtimeText("what is my name"));
             assertEquals("Your name is Linus.", Wire.text(c.awaitTurns(1)));
-            EmulatorSession resumed = emulator.lastSession().orElseThrow();
+            EmulatorSession resumed = EMULATOR.emulator().lastSession().orElseThrow();
             assertTrue(resumed.resumed());
         }
     }
 
     @Test
     void unknownHandleClosesWith1007() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
             c.send(setup("{\"handle\":\"CihNope\"}"));
             assertEquals(1007, c.awaitClose().getCloseCode().getCode());
         }
@@ -94,9 +84,9 @@ class ResumptionTest {
 
     @Test
     void resumingWhileTheOldConnectionIsOpenClosesWith1011() throws Exception {
-        try (RawLiveClient old = Wire.open(emulator, setup("{}"))) {
+        try (RawLiveClient old = Wire.open(EMULATOR.emulator(), setup("{}"))) {
             String handle = handleFrom(old, 0);
-            try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+            try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
                 c.send(setup("{\"handle\":\"" + handle + "\"}"));
                 assertEquals(1011, c.awaitClose().getCloseCode().getCode());
             }
@@ -106,7 +96,7 @@ class ResumptionTest {
 
     @Test
     void transparentResumptionReportsTheLastConsumedClientMessageIndex() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup("{\"transparent\":true}"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("{\"transparent\":true}"))) {
             c.send(Wire.realtimeText("one"));
             c.awaitTurns(1);
             c.send(Wire.realtimeText("two"));

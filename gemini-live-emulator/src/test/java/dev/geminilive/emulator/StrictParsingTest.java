@@ -8,26 +8,16 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.websocket.CloseReason;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StrictParsingTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder().build();
 
     private static CloseReason closeAfter(String... frames) throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
             for (String f : frames) {
                 c.send(f);
             }
@@ -70,7 +60,7 @@ class StrictParsingTest {
 
     @Test
     void snakeCaseAndBinaryClientFramesAreAccepted() throws Exception {
-        try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
             c.sendBinary("{\"setup\":{\"model\":\"models/gemini-live-test\",\"generation_config\":{\"response_modalities\":[\"TEXT\"]}}}");
             c.await(m -> m.setupComplete() != null);
             c.send("{\"client_content\":{\"turns\":[{\"role\":\"user\",\"parts\":[{\"text\":\"snake\"}]}],\"turn_complete\":true}}");
@@ -80,7 +70,7 @@ class StrictParsingTest {
 
     @Test
     void serverFramesAreBinaryUtf8JsonByDefault() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, Wire.setup(ModelCatalog.TEST_MODEL))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), Wire.setup(ModelCatalog.TEST_MODEL))) {
             assertTrue(c.frames().get(0).binary());
             assertEquals("{\"setupComplete\":{}}", c.frames().get(0).text());
         }

@@ -8,26 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.geminilive.protocol.FunctionCall;
 import dev.geminilive.protocol.ServerMessage;
 
 class ToolCallTest {
 
-    static GeminiLiveEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiLiveEmulator.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final GeminiLiveEmulatorExtension EMULATOR = GeminiLiveEmulatorExtension.builder().build();
 
     static String setup(String model, String behavior) {
         return "{\"setup\":{\"model\":\"" + model + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
@@ -42,7 +32,7 @@ class ToolCallTest {
 
     @Test
     void namingADeclaredFunctionCallsItWithKeyValueArgsAndTheAnswerQuotesItsOutput() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, null))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, null))) {
             c.send(Wire.realtimeText("please get_weather city=\\\"New York\\\" days=3 metric=true"));
             FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
             assertTrue(call.id().startsWith("function-call-"));
@@ -57,7 +47,7 @@ class ToolCallTest {
 
     @Test
     void jsonArgumentsInTheTextAreUsed() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, null))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, null))) {
             c.send(Wire.realtimeText("get weather {\\\"city\\\": \\\"Oslo\\\", \\\"hours\\\": [1, 2]}"));
             FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
             assertEquals(Map.of("city", "Oslo", "hours", List.of(1, 2)), call.args());
@@ -66,7 +56,7 @@ class ToolCallTest {
 
     @Test
     void twoNamedFunctionsAreCalledInOneToolCallAndAnsweredTogether() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, null))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, null))) {
             c.send(Wire.realtimeText("get_time zone=UTC and get_weather city=Rome"));
             List<FunctionCall> calls = c.await(m -> m.toolCall() != null).toolCall().functionCalls();
             assertEquals(List.of("get_time", "get_weather"), calls.stream().map(FunctionCall::name).toList());
@@ -80,7 +70,7 @@ class ToolCallTest {
 
     @Test
     void toolResponseWithAnUnknownIdClosesWith1007() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, null))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, null))) {
             c.send(response("function-call-999999", "get_weather", "{\"output\":1}", null));
             assertEquals(1007, c.awaitClose().getCloseCode().getCode());
         }
@@ -92,7 +82,7 @@ class ToolCallTest {
 
     @Test
     void nonBlockingCallLetsTheModelGoOnAndWhenIdleAnswersAfterwards() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
             c.send(Wire.realtimeText("get_weather city=Lima"));
             FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
             List<ServerMessage> first = c.awaitTurns(1);
@@ -105,7 +95,7 @@ class ToolCallTest {
 
     @Test
     void nonBlockingSilentResultIsOnlyAddedToContext() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
             c.send(Wire.realtimeText("get_weather city=Lima"));
             FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
             c.awaitTurns(1);
@@ -134,7 +124,7 @@ class ToolCallTest {
 
     @Test
     void gemini3TreatsNonBlockingAsBlocking() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL_3, "NON_BLOCKING"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL_3, "NON_BLOCKING"))) {
             c.send(Wire.realtimeText("get_weather city=Lima"));
             FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
             assertEquals(0, turnCompletes(c.messages()));
@@ -145,7 +135,7 @@ class ToolCallTest {
 
     @Test
     void willContinueKeepsANonBlockingCallOpenForMoreResponses() throws Exception {
-        try (RawLiveClient c = Wire.open(emulator, setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup(ModelCatalog.TEST_MODEL, "NON_BLOCKING"))) {
             c.send(Wire.realtimeText("get_weather city=Lima"));
             FunctionCall call = c.await(m -> m.toolCall() != null).toolCall().functionCalls().get(0);
             c.awaitTurns(1);
