@@ -17,6 +17,19 @@ final class ConfigurationChecks {
         positive("writeTimeout", c.getWriteTimeout());
         positive("maxPendingBytes", c.getMaxPendingBytes());
         positive("maxConcurrentSessions", c.getMaxConcurrentSessions());
+        positive("reconnectInitialDelay", c.getReconnectInitialDelay());
+        positive("reconnectMaxDelay", c.getReconnectMaxDelay());
+        positive("resumptionHandleTtl", c.getResumptionHandleTtl());
+        if (c.getReconnectMaxAttempts() < 0) {
+            throw new IllegalArgumentException("reconnectMaxAttempts must be 0 (never reconnect) or positive, not "
+                                               + c.getReconnectMaxAttempts());
+        }
+        if (c.getHistoryMaxTurns() < 0) {
+            throw new IllegalArgumentException("historyMaxTurns must be 0 (keep none) or positive, not " + c.getHistoryMaxTurns());
+        }
+        if (c.getMaxReplayBytes() < 1024) {
+            throw new IllegalArgumentException("maxReplayBytes must be at least 1024, not " + c.getMaxReplayBytes());
+        }
         if (c.getSessionIdleTimeout() < 0) {
             throw new IllegalArgumentException("sessionIdleTimeout must be 0 (never) or positive, not " + c.getSessionIdleTimeout());
         }

@@ -12,14 +12,20 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 
+import java.nio.file.Path;
+
+import dev.geminilive.camel.session.Continuity;
 import dev.geminilive.camel.session.SessionGroup;
+import dev.geminilive.camel.store.ConversationStore;
+import dev.geminilive.camel.store.FileConversationStore;
+import dev.geminilive.camel.store.InMemoryConversationStore;
 import dev.geminilive.camel.tools.ToolDispatcher;
 import dev.geminilive.client.LiveClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * endpoint name) that producers and consumers share.
  */
 @Component("gemini-live")
-public class GeminiLiveComponent extends DefaultComponent {
+public class GeminiLiveComponent extends HealthCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeminiLiveComponent.class);
     private static final long CLOSE_WAIT_MILLIS = 2000;
@@ -39,6 +45,8 @@ public class GeminiLiveComponent extends DefaultComponent {
 
     private final Map<String, SessionGroup> groups = new HashMap<>();
     private final Map<String, LiveClient> clients = new HashMap<>();
+    private final ConversationStore memoryStore = new InMemoryConversationStore();
+    private final Map<Path, ConversationStore> fileStores = new HashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private ProducerTemplate template;
@@ -91,7 +99,7 @@ public class GeminiLiveComponent extends DefaultComponent {
             return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.getMaxConcurrentSessions(),
                     Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()),
                     (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), workers(),
-                            routing, conversationId, sender));
+                            routing, conversationId, sender), continuity(c));
         });
         users.merge(endpoint.getName(), 1, Integer::sum);
         return group;
@@ -107,6 +115,34 @@ public class GeminiLiveComponent extends DefaultComponent {
                 g.shutdown();
             }
         }
+    }
+
+    private Continuity continuity(GeminiLiveConfiguration c) {
+        return new Continuity(conversationStore(c), c.getReconnectMaxAttempts(), Duration.ofMillis(c.getReconnectInitialDelay()),
+                Duration.ofMillis(c.getReconnectMaxDelay()), Duration.ofMillis(c.getResumptionHandleTtl()), c.getHistoryMaxTurns(),
+                c.getMaxReplayBytes());
+    }
+
+    /** The endpoint's store: its bean, a file store per directory, or the component's in-memory store. */
+    private ConversationStore conversationStore(GeminiLiveConfiguration c) {
+        if (c.getConversationStore() != null) {
+            return c.getConversationStore();
+        }
+        if (c.getConversationStoreDirectory() != null && !c.getConversationStoreDirectory().isBlank()) {
+            Path dir = Path.of(c.getConversationStoreDirectory()).toAbsolutePath().normalize();
+            return fileStores.computeIfAbsent(dir, FileConversationStore::new);
+        }
+        return memoryStore;
+    }
+
+    /** Conversations of endpoints without a store of their own; kept across route restarts, for the component's life. */
+    public ConversationStore getDefaultConversationStore() {
+        return memoryStore;
+    }
+
+    /** @return the session group of an endpoint name while a producer or consumer of it runs, else null */
+    public synchronized SessionGroup sessionGroup(String name) {
+        return groups.get(name);
     }
 
     synchronized ExecutorService workers() {

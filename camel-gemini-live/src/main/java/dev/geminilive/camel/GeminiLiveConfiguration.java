@@ -1,5 +1,6 @@
 package dev.geminilive.camel;
 
+import dev.geminilive.camel.store.ConversationStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
@@ -133,6 +134,22 @@ public class GeminiLiveConfiguration implements Cloneable {
     private long maxPendingBytes = 4194304;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long writeTimeout = 30000;
+    @UriParam(label = "continuity")
+    private ConversationStore conversationStore;
+    @UriParam(label = "continuity")
+    private String conversationStoreDirectory;
+    @UriParam(label = "continuity", defaultValue = "5")
+    private int reconnectMaxAttempts = 5;
+    @UriParam(label = "continuity", defaultValue = "250", javaType = "java.time.Duration")
+    private long reconnectInitialDelay = 250;
+    @UriParam(label = "continuity", defaultValue = "10000", javaType = "java.time.Duration")
+    private long reconnectMaxDelay = 10000;
+    @UriParam(label = "continuity", defaultValue = "7200000", javaType = "java.time.Duration")
+    private long resumptionHandleTtl = 7200000;
+    @UriParam(label = "continuity", defaultValue = "100")
+    private int historyMaxTurns = 100;
+    @UriParam(label = "continuity", defaultValue = "16777216")
+    private long maxReplayBytes = 16777216;
     @UriParam(label = "tools")
     private String functions;
     @UriParam(label = "tools", prefix = "toolEndpoint.", multiValue = true)
@@ -876,5 +893,101 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setToolArguments(String toolArguments) {
         this.toolArguments = toolArguments;
+    }
+
+    public ConversationStore getConversationStore() {
+        return conversationStore;
+    }
+
+    /**
+     * Where conversations are remembered between connections (resumption handle and history): a bean implementing
+     * dev.geminilive.camel.store.ConversationStore. By default the component keeps them in memory, so they survive
+     * reconnects and route restarts but not a JVM restart.
+     */
+    public void setConversationStore(ConversationStore conversationStore) {
+        this.conversationStore = conversationStore;
+    }
+
+    public String getConversationStoreDirectory() {
+        return conversationStoreDirectory;
+    }
+
+    /**
+     * Keep conversations in JSON files in this directory (one per conversation), so they go on after a JVM restart. The
+     * files hold resumption handles: protect the directory like a credential store. Ignored when conversationStore is set.
+     */
+    public void setConversationStoreDirectory(String conversationStoreDirectory) {
+        this.conversationStoreDirectory = conversationStoreDirectory;
+    }
+
+    public int getReconnectMaxAttempts() {
+        return reconnectMaxAttempts;
+    }
+
+    /**
+     * Connection attempts after a drop (close 1011, 1006, 1001) or a goAway before the conversation's session ends with
+     * an error; its next input then starts again from the conversation store. 1007 and 1008 are never retried.
+     */
+    public void setReconnectMaxAttempts(int reconnectMaxAttempts) {
+        this.reconnectMaxAttempts = reconnectMaxAttempts;
+    }
+
+    public long getReconnectInitialDelay() {
+        return reconnectInitialDelay;
+    }
+
+    /**
+     * The backoff before the second reconnect attempt (the first goes at once); doubled for each further attempt, with
+     * jitter, up to reconnectMaxDelay.
+     */
+    public void setReconnectInitialDelay(long reconnectInitialDelay) {
+        this.reconnectInitialDelay = reconnectInitialDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    /**
+     * The longest backoff between reconnect attempts.
+     */
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public long getResumptionHandleTtl() {
+        return resumptionHandleTtl;
+    }
+
+    /**
+     * How long a stored resumption handle is used after it arrived (Google documents 2 hours after the session's last
+     * connection); an older one is skipped and the conversation is re-seeded from its history instead.
+     */
+    public void setResumptionHandleTtl(long resumptionHandleTtl) {
+        this.resumptionHandleTtl = resumptionHandleTtl;
+    }
+
+    public int getHistoryMaxTurns() {
+        return historyMaxTurns;
+    }
+
+    /**
+     * Turns (user and model) kept per conversation in the conversation store, to re-seed a new session when no
+     * resumption handle is usable; 0 keeps none.
+     */
+    public void setHistoryMaxTurns(int historyMaxTurns) {
+        this.historyMaxTurns = historyMaxTurns;
+    }
+
+    public long getMaxReplayBytes() {
+        return maxReplayBytes;
+    }
+
+    /**
+     * Input kept per conversation until the server has consumed it, to be sent again on a new connection after a goAway
+     * or a drop (about 8 minutes of 16 kHz audio by default). Beyond it the oldest input is given up, with a WARN log.
+     */
+    public void setMaxReplayBytes(long maxReplayBytes) {
+        this.maxReplayBytes = maxReplayBytes;
     }
 }

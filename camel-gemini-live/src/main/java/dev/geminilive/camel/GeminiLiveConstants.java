@@ -30,7 +30,7 @@ public final class GeminiLiveConstants {
     @Metadata(label = "consumer", description = "The event: setupComplete, text, audio, inputTranscription, outputTranscription, "
                                                 + "thought, executableCode, codeExecutionResult, generationComplete, turnComplete, "
                                                 + "interrupted, toolCall, toolCallCancellation, goAway, sessionResumptionUpdate, usage, "
-                                                + "connected, disconnected, error; turn when aggregate=turn.",
+                                                + "voiceActivity, connected, reconnected, disconnected, error; turn when aggregate=turn.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
 
@@ -67,6 +67,12 @@ public final class GeminiLiveConstants {
     @Metadata(label = "consumer", description = "Time left before the server closes the connection (goAway).",
               javaType = "java.time.Duration")
     public static final String TIME_LEFT = "CamelGeminiLiveTimeLeft";
+
+    @Metadata(label = "consumer", description = "Whether the conversation's server-side context was kept by a resumption handle "
+                                                + "(connected, reconnected); false means a new session, re-seeded from the "
+                                                + "conversation store when it holds history.",
+              javaType = "Boolean")
+    public static final String RESUMED = "CamelGeminiLiveResumed";
 
     @Metadata(label = "consumer", description = "The WebSocket close code (disconnected).", javaType = "Integer")
     public static final String CLOSE_CODE = "CamelGeminiLiveCloseCode";

@@ -24,6 +24,7 @@ public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
     private final Set<String> events;
     private final boolean perTurn;
     private SessionGroup group;
+    private Runnable unregisterHealth;
 
     public GeminiLiveConsumer(GeminiLiveEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -54,11 +55,16 @@ public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
     protected void doStart() throws Exception {
         super.doStart();
         group = endpoint.attach();
+        unregisterHealth = endpoint.registerHealthCheck("consumer", endpoint.getComponent().isHealthCheckConsumerEnabled());
         group.addSink(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (unregisterHealth != null) {
+            unregisterHealth.run();
+            unregisterHealth = null;
+        }
         if (group != null) {
             group.removeSink(this);
             group = null;

@@ -4,6 +4,8 @@ import dev.geminilive.camel.session.SessionGroup;
 import dev.geminilive.camel.session.SessionSpec;
 import dev.geminilive.camel.tools.ToolRouting;
 import org.apache.camel.Category;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -87,7 +89,26 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     SessionSpec sessionSpec() {
         ToolRouting tools = toolRouting != null ? toolRouting : ToolRoutings.build(getCamelContext(), configuration);
         return new SessionSpec(SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration,
-                tools.declarations()), tools);
+                tools.declarations()), tools,
+                ModelProfile.of(configuration.getModelProfile(), configuration.getModel()) == ModelProfile.GEMINI_3);
+    }
+
+    /**
+     * Registers a health check for a producer or consumer of this endpoint, when Camel's health checks are on.
+     *
+     * @param kind producer or consumer
+     * @return unregisters it
+     */
+    Runnable registerHealthCheck(String kind, boolean enabled) {
+        // the consumers repository builds its own checks per route; only writable repositories take ours
+        if (!(HealthCheckHelper.getHealthCheckRepository(getCamelContext(), kind + "s") instanceof WritableHealthCheckRepository repo)) {
+            return () -> {
+            };
+        }
+        GeminiLiveHealthCheck check = new GeminiLiveHealthCheck(this, kind);
+        check.setEnabled(enabled);
+        repo.addHealthCheck(check);
+        return () -> repo.removeHealthCheck(check);
     }
 
     /** Marks a producer or consumer started; the first one of this name creates the session group. */

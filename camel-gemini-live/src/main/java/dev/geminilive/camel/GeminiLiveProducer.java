@@ -22,6 +22,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private OutboundMapper mapper;
     private SessionGroup group;
     private ExecutorService workers;
+    private Runnable unregisterHealth;
 
     public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
         super(endpoint);
@@ -36,10 +37,15 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         ReplyWriter.check(config.getReplyFormat());
         group = endpoint.attach();
         workers = endpoint.getComponent().workers();
+        unregisterHealth = endpoint.registerHealthCheck("producer", endpoint.getComponent().isHealthCheckProducerEnabled());
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (unregisterHealth != null) {
+            unregisterHealth.run();
+            unregisterHealth = null;
+        }
         if (group != null) {
             group = null;
             endpoint.detach();
@@ -78,8 +84,9 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     }
 
     private void send(Completion completion, ConversationSession session, OutboundMapper.Outbound out, boolean awaitTurn) {
+        String userText = out.completesTurn() ? userText(completion.exchange) : null;
         if (!awaitTurn) {
-            session.send(out.messages(), out.completesTurn()).whenCompleteAsync((v, error) -> {
+            session.send(out.messages(), out.completesTurn(), userText).whenCompleteAsync((v, error) -> {
                 if (error != null) {
                     completion.fail(error);
                 } else {
@@ -89,7 +96,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             }, workers);
             return;
         }
-        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), Duration.ofMillis(config.getTurnTimeout()));
+        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), Duration.ofMillis(config.getTurnTimeout()), userText);
         // a turn timeout or a closed session fails the exchange even while a write is still stuck
         sent.turn().whenCompleteAsync((turn, error) -> {
             if (error != null) {
@@ -104,6 +111,13 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                 completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, config.getReplyFormat()));
             }
         }, workers);
+    }
+
+    /** @return the typed text of a text turn, remembered in the conversation's history; null for other input */
+    private static String userText(Exchange exchange) {
+        String type = exchange.getMessage().getHeader(GeminiLiveConstants.MESSAGE_TYPE, String.class);
+        Object body = exchange.getMessage().getBody();
+        return (type == null || OutboundMapper.TEXT.equals(type)) && body instanceof CharSequence cs ? cs.toString() : null;
     }
 
     /** Completes an exchange exactly once, closing what its body opened. */

@@ -111,7 +111,9 @@ final class SetupFactory {
         b.tools(tools.isEmpty() ? null : tools);
         b.realtimeInputConfig(realtimeInputConfig(c));
         if (c.isSessionResumption()) {
-            b.sessionResumption(SessionResumptionConfig.newSession());
+            // Vertex AI reports lastConsumedClientMessageIndex only in transparent mode; the Gemini API refuses the field
+            b.sessionResumption("vertex".equalsIgnoreCase(c.getBackend()) ? new SessionResumptionConfig(null, true)
+                    : SessionResumptionConfig.newSession());
         }
         if (c.isContextWindowCompression() || c.getTriggerTokens() != null || c.getTargetTokens() != null) {
             b.contextWindowCompression(new ContextWindowCompression(c.getTriggerTokens(),

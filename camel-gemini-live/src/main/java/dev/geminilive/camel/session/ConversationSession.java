@@ -1,64 +1,117 @@
 package dev.geminilive.camel.session;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.geminilive.camel.Failures;
 import dev.geminilive.camel.GeminiLiveConstants;
 import dev.geminilive.camel.LiveTurn;
+import dev.geminilive.camel.store.ConversationState;
+import dev.geminilive.camel.store.HistoryTurn;
 import dev.geminilive.camel.tools.ToolDispatcher;
 import dev.geminilive.client.CloseInfo;
 import dev.geminilive.client.LiveClient;
 import dev.geminilive.client.LiveClientException;
 import dev.geminilive.client.LiveListener;
 import dev.geminilive.client.LiveSession;
+import dev.geminilive.protocol.ClientContent;
 import dev.geminilive.protocol.ClientMessage;
+import dev.geminilive.protocol.Content;
 import dev.geminilive.protocol.FunctionResponse;
+import dev.geminilive.protocol.HistoryConfig;
 import dev.geminilive.protocol.ServerMessage;
+import dev.geminilive.protocol.SessionResumptionConfig;
+import dev.geminilive.protocol.SessionResumptionUpdate;
+import dev.geminilive.protocol.Setup;
+import dev.geminilive.protocol.ToolResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Live session of one conversation: opens lazily, sends in order, hands server messages to the group's sinks on its
- * own lane (in order, off the socket thread), and completes InOut turn waiters in FIFO order.
+ * One conversation and the connection it currently talks over. The conversation outlives its connections: on
+ * {@code goAway}, a drop (1011, 1006, 1001) or a stalled turn it moves to a new connection with the newest resumption
+ * handle, holding new input meanwhile and resending what the server had not consumed; without a usable handle it starts
+ * a new session re-seeded with the history kept in the conversation store. 1007 and 1008 end it with a clear error.
+ *
+ * <p>Threads: server messages arrive on socket threads and only complete waiting exchanges there; handles, goAway,
+ * closes and reconnects run on the conversation's control lane; consumer events on its event lane; both lanes run on
+ * the component's workers. InOut turns go one at a time per conversation, so each answer belongs to its own input.
  */
-public final class ConversationSession implements LiveListener {
+public final class ConversationSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationSession.class);
+    private static final long CLOSE_FIRST_WAIT_MILLIS = 2000;
+
+    private enum State { NEW, OPENING, OPEN, SWAPPING, ENDED }
 
     private final String conversationId;
+    private final String storeKey;
     private final SessionGroup group;
-    private final SerialLane lane;
+    private final Continuity continuity;
+    private final LiveClient client;
+    private final Executor pool;
     private final ScheduledExecutorService scheduler;
-    private final TurnAssembler assembler;
-    /**
-     * An InOut exchange waiting for the model's answer to its input, sent after {@code registeredAt} as the
-     * {@code input}-th input that asks for a turn.
-     */
-    private record Waiter(CompletableFuture<LiveTurn> future, long registeredAt, long input) {
-    }
+    private final SerialLane events;
+    private final SerialLane control;
 
-    private final ConcurrentLinkedDeque<Waiter> waiters = new ConcurrentLinkedDeque<>();
-    private final Object sendLock = new Object();
-    /** Inputs sent that ask for a turn (text, a whole utterance, a tool response...). */
-    private volatile long inputs;
-    private volatile boolean closeRequested;
+    /** Guards state, the connection, held input and replay buffers. Never taken while holding {@link #turns}. */
+    private final Object wire = new Object();
+    private State state = State.NEW;
+    private Connection current;
+    private final ArrayDeque<OutboundEntry> held = new ArrayDeque<>();
+    private SessionSpec spec;
+    private int generations;
+
+    /** Guards the owed answers and the turn being assembled. */
+    private final Object turns = new Object();
+    private final ArrayDeque<ExpectedAnswer> expected = new ArrayDeque<>();
+    private TurnAssembler assembler;
+
+    /** One exchange's messages at a time, fairly: another exchange's input never interleaves with a stream. */
+    private final ReentrantLock input = new ReentrantLock(true);
+
+    /** InOut turns waiting for the one in flight. */
+    private final ArrayDeque<QueuedTurn> turnQueue = new ArrayDeque<>();
+    private boolean turnInFlight;
+
     private final CompletableFuture<ConversationSession> ready = new CompletableFuture<>();
-    private volatile LiveSession live;
+    private final AtomicBoolean slotReleased = new AtomicBoolean();
+    private volatile boolean closeRequested;
+    /** Only touched on the control lane. */
+    private volatile ConversationState memory = ConversationState.EMPTY;
     private volatile long lastActivity = System.nanoTime();
-    private final java.util.concurrent.atomic.AtomicLong messagesSent = new java.util.concurrent.atomic.AtomicLong();
-    private volatile ToolDispatcher tools;
+    private volatile long lastServerActivity = System.nanoTime();
+    private final AtomicLong messagesSent = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong lateAnswers = new AtomicLong();
+    private final AtomicLong strayTurns = new AtomicLong();
 
-    ConversationSession(String conversationId, SessionGroup group, Executor pool, ScheduledExecutorService scheduler) {
+    ConversationSession(String conversationId, SessionGroup group, LiveClient client, Executor pool,
+            ScheduledExecutorService scheduler, Continuity continuity) {
         this.conversationId = conversationId;
+        this.storeKey = group.name() + "/" + conversationId;
         this.group = group;
-        this.lane = new SerialLane(pool);
+        this.client = client;
+        this.pool = pool;
         this.scheduler = scheduler;
+        this.continuity = continuity;
+        this.events = new SerialLane(pool);
+        this.control = new SerialLane(pool);
         this.assembler = new TurnAssembler(conversationId);
     }
 
@@ -67,58 +120,348 @@ public final class ConversationSession implements LiveListener {
         return conversationId;
     }
 
-    /** @return client messages sent after setup */
+    /** @return client messages handed to connections after setup (resent ones count again) */
     public long messagesSent() {
         return messagesSent.get();
     }
 
-    /** @return whether the underlying connection is open */
+    /** @return how often the conversation moved to a new connection */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    /** @return answers that came after their exchange had given up, and were discarded */
+    public long lateAnswers() {
+        return lateAnswers.get();
+    }
+
+    /** @return turns no input asked for (the model spoke on its own, or voice activity started them) */
+    public long strayTurns() {
+        return strayTurns.get();
+    }
+
+    /** @return whether the conversation has an open connection */
     public boolean isOpen() {
-        LiveSession s = live;
-        return s != null && s.isOpen();
+        synchronized (wire) {
+            return state == State.OPEN && current != null && current.live.isOpen();
+        }
     }
 
-    /** @return completes when the connection has closed (at once when it never opened) */
-    CompletableFuture<?> closed() {
-        LiveSession s = live;
-        return s == null ? CompletableFuture.completedFuture(null) : s.closed();
+    /** @return whether the conversation is between connections */
+    boolean isReconnecting() {
+        synchronized (wire) {
+            return state == State.SWAPPING || state == State.OPENING && generations > 1;
+        }
     }
 
-    /** @return whether the session opened and has since closed (or is closing) */
+    /** @return whether the conversation's session has ended; a new one is needed for its next input */
     boolean isEnded() {
-        return ready.isDone() && !ready.isCompletedExceptionally() && !isOpen();
+        synchronized (wire) {
+            return state == State.ENDED;
+        }
+    }
+
+    /** @return completes when the last connection has closed (at once when none is open) */
+    CompletableFuture<?> closed() {
+        Connection c;
+        synchronized (wire) {
+            c = current;
+        }
+        return c == null || c.live == null ? CompletableFuture.completedFuture(null) : c.live.closed();
     }
 
     CompletableFuture<ConversationSession> ready() {
         return ready;
     }
 
-    void open(LiveClient client, SessionSpec spec) {
-        client.connect(spec.endpoint(), spec.setup(), this).whenComplete((session, error) -> {
-            if (error != null) {
-                group.openFailed(this);
-                ready.completeExceptionally(Failures.unwrap(error));
-                return;
+    boolean isIdle(long now, long idleNanos) {
+        synchronized (turns) {
+            if (!expected.isEmpty()) {
+                return false;
             }
-            live = session;
-            if (closeRequested) {
-                // ended while it was connecting: never hand it out
-                session.close(CloseInfo.NORMAL, "Conversation ended");
-                group.closed(this);
-                ready.completeExceptionally(new IllegalStateException("The Gemini Live session of conversation " + conversationId
-                        + " was closed while it was opening"));
-                return;
+        }
+        synchronized (turnQueue) {
+            if (turnInFlight) {
+                return false;
             }
-            tools = group.toolDispatcher(spec.tools(), conversationId,
-                    response -> send(List.of(ClientMessage.of(response)).iterator(), false));
-            touch();
-            lane.execute(() -> {
-                group.publish(EventMapper.event(conversationId, EventTypes.CONNECTED, null, Map.of()));
-                group.publish(EventMapper.event(conversationId, EventTypes.SETUP_COMPLETE, session.setupComplete(), Map.of()));
-            });
-            ready.complete(this);
+        }
+        return now - lastActivity > idleNanos;
+    }
+
+    // ------------------------------------------------------------------------------------------------ opening
+
+    /** Opens the first connection: resumes the stored handle, else starts a session re-seeded from the stored history. */
+    void open(SessionSpec sessionSpec) {
+        synchronized (wire) {
+            spec = sessionSpec;
+            state = State.OPENING;
+        }
+        control.execute(() -> {
+            try {
+                memory = continuity.store().load(storeKey).orElse(ConversationState.EMPTY);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read conversation {} from the conversation store; it starts without its earlier context: {}",
+                        storeKey, e.getMessage());
+                memory = ConversationState.EMPTY;
+            }
+            connect(null, null, 1, true);
         });
     }
+
+    /**
+     * Opens a connection for the conversation; on the control lane.
+     *
+     * @param old        the connection being replaced, or null for the first
+     * @param why        why the conversation moves (null for the first connection)
+     * @param attempt    1-based attempt number
+     * @param closeFirst whether the old connection is (to be) closed before the new one opens
+     */
+    private void connect(Connection old, String why, int attempt, boolean closeFirst) {
+        SessionSpec s;
+        Connection next;
+        synchronized (wire) {
+            if (state == State.ENDED) {
+                return;
+            }
+            s = spec;
+            next = new Connection(++generations);
+        }
+        ConversationState mem = usableMemory();
+        boolean resume = mem.handle() != null && s.setup().sessionResumption() != null;
+        Setup setup = resume ? resumeSetup(s.setup(), mem.handle()) : freshSetup(s, !mem.history().isEmpty());
+        next.resumed = resume;
+        CompletableFuture<LiveSession> opening;
+        try {
+            opening = client.connect(s.endpoint(), setup, next);
+        } catch (RuntimeException e) {
+            opening = CompletableFuture.failedFuture(e);
+        }
+        opening.whenComplete((live, error) -> control.execute(() -> {
+            if (error != null) {
+                connectFailed(next, old, why, attempt, closeFirst, resume, Failures.unwrap(error));
+            } else {
+                install(next, live, old, why);
+            }
+        }));
+    }
+
+    /** The stored state, minus a handle too old to trust. */
+    private ConversationState usableMemory() {
+        ConversationState mem = memory;
+        if (mem.handle() != null && mem.handleIssued() != null
+            && mem.handleIssued().plus(continuity.handleTtl()).isBefore(Instant.now())) {
+            LOG.debug("The resumption handle of conversation {} is older than {}; not using it", storeKey, continuity.handleTtl());
+            mem = mem.withoutHandle();
+            remember(mem);
+        }
+        return mem;
+    }
+
+    private static Setup resumeSetup(Setup setup, String handle) {
+        Boolean transparent = setup.sessionResumption() == null ? null : setup.sessionResumption().transparent();
+        return setup.toBuilder().sessionResumption(new SessionResumptionConfig(handle, transparent)).build();
+    }
+
+    private static Setup freshSetup(SessionSpec s, boolean reseed) {
+        if (reseed && s.seedNeedsHistoryConfig() && s.setup().historyConfig() == null) {
+            return s.setup().toBuilder().historyConfig(new HistoryConfig(true)).build();
+        }
+        return s.setup();
+    }
+
+    private void connectFailed(Connection next, Connection old, String why, int attempt, boolean closeFirst, boolean resumed,
+            Throwable error) {
+        synchronized (wire) {
+            if (state == State.ENDED) {
+                return;
+            }
+        }
+        CloseInfo close = error instanceof LiveClientException e ? e.close() : null;
+        if (resumed && close != null && close.isFatal()) {
+            // the handle was refused (invalid, expired, or its session is over): go on from the stored history
+            LOG.warn("Gemini Live refused to resume conversation {} ({}); its server-side context is lost, starting a new "
+                     + "session re-seeded with {} turns from the conversation store", storeKey, close, memory.history().size());
+            remember(memory.withoutHandle());
+            connect(old, why, attempt, closeFirst);
+            return;
+        }
+        if (close != null && close.isFatal()) {
+            end(error, "the server refused the session (" + close + ")");
+            return;
+        }
+        if (old != null && !closeFirst && old.live.isOpen()) {
+            // a resume while the old connection is open was refused: close first, then resume
+            LOG.debug("Gemini Live refused a resume of {} while its old connection was open ({}); closing it first", storeKey,
+                    error.getMessage());
+            group.openFirstRefused();
+            closeThen(old, "Handing over to a new connection", () -> connect(old, why, attempt, true));
+            return;
+        }
+        group.connectFailed(error);
+        int allowed = old == null ? 1 : continuity.maxReconnectAttempts();
+        if (attempt >= allowed) {
+            end(error, old == null ? null : "no new connection after " + attempt + " attempts (the next input tries again)");
+            return;
+        }
+        Duration delay = continuity.backoff(attempt);
+        LOG.info("Gemini Live conversation {}: connection attempt {} failed ({}); next attempt in {} ms", storeKey, attempt,
+                error.getMessage(), delay.toMillis());
+        try {
+            scheduler.schedule(() -> control.execute(() -> connect(old, why, attempt + 1, closeFirst)), delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            end(error, "stopping");
+        }
+    }
+
+    /** Makes the new connection current: re-seeds, resends what the server had not consumed, then the held input. */
+    private void install(Connection next, LiveSession live, Connection old, String why) {
+        next.live = live;
+        List<OutboundEntry> resend = new ArrayList<>();
+        long overflow;
+        boolean reseeded;
+        Connection previous;
+        synchronized (wire) {
+            if (state == State.ENDED) {
+                live.close(CloseInfo.NORMAL, "Conversation ended");
+                return;
+            }
+            previous = current;
+            next.tools = group.toolDispatcher(spec.tools(), conversationId, this::sendToolResponse);
+            overflow = 0;
+            if (previous != null) {
+                previous.active = false;
+                overflow = previous.replay.overflowBytes();
+                for (OutboundEntry e : previous.replay.takeAll()) {
+                    keepOrDrop(e, resend);
+                }
+            }
+            List<OutboundEntry> waiting = new ArrayList<>(held);
+            held.clear();
+            List<OutboundEntry> heldKept = new ArrayList<>();
+            for (OutboundEntry e : waiting) {
+                keepOrDrop(e, heldKept);
+            }
+            resend.addAll(heldKept);
+            settleOwedAnswers(resend, previous != null);
+            current = next;
+            next.active = true;
+            reseeded = !next.resumed && !memory.history().isEmpty();
+            if (reseeded) {
+                writeSeed(next, memory.history());
+            }
+            for (OutboundEntry e : resend) {
+                e.resent();
+                write(next, e);
+            }
+            state = State.OPEN;
+        }
+        group.connected();
+        next.drainEarly();
+        touch();
+        boolean first = previous == null && old == null;
+        if (previous != null) {
+            previous.tools.shutdown();
+            if (previous.live.isOpen()) {
+                previous.live.close(CloseInfo.NORMAL, "Handed over to a new connection");
+            }
+        }
+        if (overflow > 0) {
+            LOG.warn("Gemini Live conversation {}: {} bytes of input sent before the handover could not be kept for resending "
+                     + "(maxReplayBytes); the model did not hear them", storeKey, overflow);
+        }
+        if (!next.resumed && (!first || reseeded)) {
+            if (reseeded) {
+                LOG.warn("Gemini Live conversation {}: no usable resumption handle{}; its server-side context is lost, "
+                         + "re-seeded with {} turns from the conversation store", storeKey, why == null ? "" : " after " + why,
+                        memory.history().size());
+            } else {
+                LOG.warn("Gemini Live conversation {}: no usable resumption handle{} and no history in the conversation store; "
+                         + "the model starts without its earlier context", storeKey, why == null ? "" : " after " + why);
+            }
+        }
+        if (!live.isOpen()) {
+            handover(next, "the new connection closed at once", true); // its close was ignored before it was current
+        }
+        Map<String, Object> headers = Map.of(GeminiLiveConstants.RESUMED, next.resumed);
+        if (first) {
+            events.execute(() -> {
+                group.publish(EventMapper.event(conversationId, EventTypes.CONNECTED, null, headers));
+                group.publish(EventMapper.event(conversationId, EventTypes.SETUP_COMPLETE, live.setupComplete(), Map.of()));
+            });
+            ready.complete(this);
+        } else {
+            LOG.info("Gemini Live conversation {} continues on a new connection ({}, {})", storeKey, why,
+                    next.resumed ? "resumed by handle" : "new session");
+            events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.RECONNECTED, why, headers)));
+        }
+    }
+
+    /** Decides whether an entry goes to the new connection. Called with the wire lock held. */
+    private static void keepOrDrop(OutboundEntry e, List<OutboundEntry> kept) {
+        if (e.owner != null && e.owner.abandoned) {
+            e.drop(false);
+        } else if (e.isToolResponse()) {
+            // the calls belonged to the old connection; the resumed session asks again if it still needs them
+            if (e.isWritten()) {
+                e.drop(true);
+            } else {
+                e.fail(new LiveClientException("The tool response was not sent: the Gemini Live connection was replaced and "
+                                               + "its function calls were cancelled", null));
+            }
+        } else {
+            kept.add(e);
+        }
+    }
+
+    /**
+     * Answers owed on the old connection that the new one will not give (their input is neither resent nor still being
+     * sent) are settled now: abandoned ones are forgotten, waiting exchanges fail with a retriable error.
+     */
+    private void settleOwedAnswers(List<OutboundEntry> resend, boolean replaced) {
+        Set<ExpectedAnswer> coming = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (OutboundEntry e : resend) {
+            if (e.owner != null) {
+                coming.add(e.owner);
+            }
+        }
+        List<ExpectedAnswer> lost = new ArrayList<>();
+        synchronized (turns) {
+            assembler = new TurnAssembler(conversationId);
+            if (!replaced) {
+                return;
+            }
+            for (Iterator<ExpectedAnswer> it = expected.iterator(); it.hasNext();) {
+                ExpectedAnswer a = it.next();
+                if (a.abandoned || a.inputDone && !coming.contains(a)) {
+                    it.remove();
+                    if (!a.abandoned) {
+                        lost.add(a);
+                    }
+                }
+            }
+        }
+        for (ExpectedAnswer a : lost) {
+            if (a.waiter != null) {
+                a.waiter.completeExceptionally(new LiveClientException("The Gemini Live connection of conversation "
+                        + conversationId + " was replaced while the model was answering; the answer was lost, send the input again",
+                        null));
+            }
+        }
+    }
+
+    private void writeSeed(Connection c, List<HistoryTurn> history) {
+        List<Content> turnsToSeed = new ArrayList<>(history.size());
+        for (HistoryTurn t : history) {
+            turnsToSeed.add(HistoryTurn.MODEL.equals(t.role()) ? Content.model(t.text()) : Content.user(t.text()));
+        }
+        OutboundEntry seed = new OutboundEntry(ClientMessage.of(new ClientContent(turnsToSeed, false)), null, 0);
+        c.index++;
+        seed.index = c.index;
+        sendOn(c, seed);
+    }
+
+    // ------------------------------------------------------------------------------------------------ sending
 
     /**
      * What an InOut exchange sent.
@@ -130,127 +473,307 @@ public final class ConversationSession implements LiveListener {
     }
 
     /**
-     * Sends messages in order as the iterator yields them (audio streams are read as they are sent). One exchange's
-     * messages are never interleaved with another's.
+     * Sends an exchange's messages in order as the iterator yields them (audio streams are read as they are sent).
+     * Another exchange's messages never interleave with them.
      *
-     * @return completes when the last message is written; fails on the first failure
+     * @param asksForTurn whether the input ends a user turn (its answer reaches consumers only)
+     * @param userText    the user's text, for the conversation's history; null for other input
+     * @return completes when the server has every message; fails on the first failure
      */
-    public CompletableFuture<Void> send(Iterator<ClientMessage> messages, boolean asksForTurn) {
-        synchronized (sendLock) {
-            if (asksForTurn) {
-                inputs++;
-            }
-            return write(messages);
+    public CompletableFuture<Void> send(Iterator<ClientMessage> messages, boolean asksForTurn, String userText) {
+        input.lock();
+        try {
+            ExpectedAnswer owner = asksForTurn ? expect(null, userText) : null;
+            return writeAll(messages, owner);
+        } finally {
+            input.unlock();
         }
     }
 
     /**
-     * Registers for the answer and sends the input that asks for it, as one step: concurrent exchanges on one
-     * conversation get their answers in the order their input reached the wire.
+     * Sends input that asks for the model's answer. InOut turns of one conversation go one at a time: the input is sent
+     * once the previous turn is complete, so each answer belongs to its own input. The timeout counts from now.
      */
-    public Sent sendExpectingTurn(Iterator<ClientMessage> messages, Duration timeout) {
-        synchronized (sendLock) {
-            inputs++;
-            CompletableFuture<LiveTurn> turn = expectTurn(timeout, inputs);
-            return new Sent(write(messages), turn);
+    public Sent sendExpectingTurn(Iterator<ClientMessage> messages, Duration timeout, String userText) {
+        QueuedTurn q = new QueuedTurn(messages, userText, timeout);
+        var timer = scheduler.schedule(() -> timedOut(q), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        q.turn.whenComplete((t, e) -> timer.cancel(false));
+        boolean startNow;
+        synchronized (turnQueue) {
+            startNow = !turnInFlight;
+            if (startNow) {
+                turnInFlight = true;
+            } else {
+                turnQueue.add(q);
+            }
+        }
+        if (startNow) {
+            start(q);
+        }
+        return new Sent(q.written, q.turn);
+    }
+
+    /** Forgets an InOut turn whose input could not be sent. */
+    public void cancelTurn(CompletableFuture<LiveTurn> future) {
+        ExpectedAnswer gone = null;
+        synchronized (turns) {
+            for (Iterator<ExpectedAnswer> it = expected.iterator(); it.hasNext();) {
+                ExpectedAnswer a = it.next();
+                if (a.waiter == future) {
+                    if (a.anyWritten) {
+                        a.abandoned = true; // part of it went out: an answer may still come, and is not anyone else's
+                    } else {
+                        it.remove();
+                    }
+                    gone = a;
+                    break;
+                }
+            }
+        }
+        future.cancel(false);
+        if (gone != null && gone.abandoned) {
+            ExpectedAnswer a = gone;
+            control.execute(() -> abandonInput(a));
         }
     }
 
-    private CompletableFuture<Void> write(Iterator<ClientMessage> messages) {
-        LiveSession s = live;
+    private final class QueuedTurn {
+        final Iterator<ClientMessage> messages;
+        final String userText;
+        final Duration timeout;
+        final CompletableFuture<LiveTurn> turn = new CompletableFuture<>();
+        final CompletableFuture<Void> written = new CompletableFuture<>();
+        volatile ExpectedAnswer answer;
+
+        QueuedTurn(Iterator<ClientMessage> messages, String userText, Duration timeout) {
+            this.messages = messages;
+            this.userText = userText;
+            this.timeout = timeout;
+        }
+    }
+
+    private void start(QueuedTurn q) {
+        if (q.turn.isDone()) {
+            q.written.completeExceptionally(new TimeoutException("Not sent: the exchange timed out waiting for its turn"));
+            advance();
+            return;
+        }
+        q.turn.whenComplete((t, e) -> advance());
+        CompletableFuture<Void> w;
+        input.lock();
+        try {
+            q.answer = expect(q.turn, q.userText);
+            w = writeAll(q.messages, q.answer);
+        } finally {
+            input.unlock();
+        }
+        w.whenComplete((v, e) -> {
+            if (e != null) {
+                q.written.completeExceptionally(e);
+            } else {
+                q.written.complete(null);
+            }
+        });
+    }
+
+    /** The turn in flight finished: the next InOut input goes out, on a worker. */
+    private void advance() {
+        QueuedTurn next;
+        synchronized (turnQueue) {
+            next = turnQueue.poll();
+            if (next == null) {
+                turnInFlight = false;
+                return;
+            }
+        }
+        try {
+            pool.execute(() -> start(next));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            next.turn.completeExceptionally(e);
+            next.written.completeExceptionally(e);
+            advance();
+        }
+    }
+
+    private void timedOut(QueuedTurn q) {
+        boolean wasActive = System.nanoTime() - lastServerActivity < q.timeout.toNanos() / 2;
+        if (q.turn.completeExceptionally(new TimeoutException("No answer from Gemini Live within " + q.timeout
+                + " (turnTimeout) for conversation " + conversationId))) {
+            ExpectedAnswer a = q.answer;
+            if (a != null) {
+                a.abandoned = true;
+                control.execute(() -> {
+                    abandonInput(a);
+                    if (!wasActive) {
+                        recycle("no server activity within turnTimeout " + q.timeout);
+                    }
+                });
+            }
+        }
+    }
+
+    private void abandonInput(ExpectedAnswer a) {
+        synchronized (wire) {
+            if (current != null) {
+                current.replay.abandon(a);
+            }
+        }
+    }
+
+    private ExpectedAnswer expect(CompletableFuture<LiveTurn> waiter, String userText) {
+        ExpectedAnswer a = new ExpectedAnswer(waiter, userText, System.nanoTime());
+        synchronized (turns) {
+            expected.add(a);
+        }
+        return a;
+    }
+
+    private CompletableFuture<Void> writeAll(Iterator<ClientMessage> messages, ExpectedAnswer owner) {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         try {
             while (messages.hasNext()) {
-                ClientMessage m = messages.next();
-                if (m.toolResponse() != null && tools != null && m.toolResponse().functionResponses() != null) {
-                    tools.answeredByRoute(m.toolResponse().functionResponses().stream().map(FunctionResponse::id).toList());
-                }
-                CompletableFuture<Void> w = s.send(m);
+                CompletableFuture<Void> w = submit(messages.next(), owner);
                 writes.add(w);
-                messagesSent.incrementAndGet();
                 if (w.isCompletedExceptionally()) {
                     break;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             writes.add(CompletableFuture.failedFuture(e));
+        } finally {
+            if (owner != null) {
+                owner.inputDone = true;
+            }
         }
         touch();
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<LiveTurn> expectTurn(Duration timeout, long input) {
-        CompletableFuture<LiveTurn> future = new CompletableFuture<>();
-        Waiter waiter = new Waiter(future, System.nanoTime(), input);
-        waiters.add(waiter);
-        var timer = scheduler.schedule(() -> {
-            if (waiters.remove(waiter)) {
-                future.completeExceptionally(new TimeoutException("No turnComplete from Gemini Live within " + timeout
-                        + " for conversation " + conversationId));
+    private void sendToolResponse(ToolResponse response) {
+        submit(ClientMessage.of(response), null);
+    }
+
+    /** Hands one message to the current connection, or holds it while the conversation is between connections. */
+    private CompletableFuture<Void> submit(ClientMessage m, ExpectedAnswer owner) {
+        OutboundEntry entry = new OutboundEntry(m, owner, sizeOf(m));
+        synchronized (wire) {
+            switch (state) {
+                case OPEN -> write(current, entry);
+                case ENDED -> entry.fail(new IllegalStateException("The Gemini Live session of conversation " + conversationId
+                                                                   + " has ended; cannot send " + m.kind()));
+                default -> held.add(entry);
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        future.whenComplete((t, e) -> timer.cancel(false));
-        return future;
+        }
+        return entry.done;
     }
 
-    /** Forgets a waiter whose input could not be sent. */
-    public void cancelTurn(CompletableFuture<LiveTurn> future) {
-        waiters.removeIf(w -> w.future() == future);
-        future.cancel(false);
+    /** Called with the wire lock held. */
+    private void write(Connection c, OutboundEntry entry) {
+        c.index++;
+        entry.index = c.index;
+        c.replay.add(entry);
+        if (entry.owner != null) {
+            entry.owner.anyWritten = true;
+        }
+        if (entry.isToolResponse() && c.tools != null && entry.message.toolResponse().functionResponses() != null) {
+            c.tools.answeredByRoute(entry.message.toolResponse().functionResponses().stream().map(FunctionResponse::id).toList());
+        }
+        sendOn(c, entry);
     }
 
-    /**
-     * Gives the turn to the oldest waiter whose input was sent before the turn began. A turn that was already under
-     * way is not the answer to later input; nor is an interrupted turn the answer to the newest input, which is what
-     * cut it off.
-     */
-    private void completeWaiter(LiveTurn turn, long startedAt) {
-        long newest = inputs;
-        for (Waiter w : waiters) {
-            boolean eligible = turn.interrupted() ? w.input() < newest : w.registeredAt() <= startedAt;
-            if (eligible) {
-                if (waiters.remove(w)) {
-                    w.future().complete(turn);
-                }
+    private void sendOn(Connection c, OutboundEntry entry) {
+        CompletableFuture<Void> w;
+        try {
+            w = c.live.send(entry.message);
+        } catch (RuntimeException | Error e) {
+            w = CompletableFuture.failedFuture(e);
+        }
+        messagesSent.incrementAndGet();
+        w.whenComplete((v, error) -> {
+            if (error == null) {
+                entry.writeSucceeded();
+            } else {
+                entry.writeFailed(Failures.unwrap(error));
+            }
+        });
+    }
+
+    private static long sizeOf(ClientMessage m) {
+        if (m.realtimeInput() != null) {
+            var in = m.realtimeInput();
+            if (in.audio() != null && in.audio().data() != null) {
+                return in.audio().data().length;
+            }
+            if (in.video() != null && in.video().data() != null) {
+                return in.video().data().length;
+            }
+            return in.text() == null ? 16 : in.text().length() * 2L;
+        }
+        return 256;
+    }
+
+    // ------------------------------------------------------------------------------------------------ receiving
+
+    private void onMessage(Connection c, ServerMessage message) {
+        long arrivedAt = System.nanoTime();
+        lastServerActivity = arrivedAt;
+        touch();
+        LiveTurn turn;
+        ExpectedAnswer owner = null;
+        boolean stray = false;
+        synchronized (turns) {
+            if (!c.active) {
                 return;
             }
+            long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
+            turn = assembler.accept(message, arrivedAt);
+            if (turn != null) {
+                ExpectedAnswer head = expected.peek();
+                // a turn that began before the oldest owed input went out is not its answer
+                if (head != null && head.startedAt <= startedAt) {
+                    owner = expected.poll();
+                } else {
+                    stray = true;
+                }
+            }
         }
-    }
-
-    boolean isIdle(long now, long idleNanos) {
-        return waiters.isEmpty() && now - lastActivity > idleNanos;
-    }
-
-    void close(String reason) {
-        closeRequested = true;
-        LiveSession s = live;
-        if (s != null) {
-            s.close(CloseInfo.NORMAL, reason);
+        // Answers go to InOut waiters here, not on a lane: a consumer route busy on the event lane must not hold them
+        // up. Waiters continue on worker threads.
+        if (owner != null) {
+            if (owner.abandoned) {
+                lateAnswers.incrementAndGet();
+                LOG.debug("Gemini Live conversation {}: discarded an answer that came after its exchange gave up", storeKey);
+            } else if (owner.waiter != null) {
+                owner.waiter.complete(turn);
+            }
+        } else if (stray) {
+            strayTurns.incrementAndGet();
         }
-    }
-
-    @Override
-    public void onMessage(ServerMessage message) {
-        long arrivedAt = System.nanoTime();
-        touch();
-        // Answers go to InOut waiters here, not on the lane: a consumer route busy on the lane (even one waiting for an
-        // answer in this very conversation) must not hold them up. Waiters continue on worker threads.
-        long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
-        LiveTurn turn = assembler.accept(message, arrivedAt);
-        if (turn != null) {
-            completeWaiter(turn, startedAt);
+        ExpectedAnswer answered = owner;
+        if (message.sessionResumptionUpdate() != null || message.goAway() != null || turn != null) {
+            control.execute(() -> {
+                if (message.sessionResumptionUpdate() != null) {
+                    handleUpdate(c, message.sessionResumptionUpdate());
+                }
+                if (turn != null) {
+                    answered(c, answered, turn);
+                }
+                if (message.goAway() != null) {
+                    handover(c, "goAway (timeLeft " + message.goAway().timeLeft() + ")", false);
+                }
+            });
         }
-        lane.execute(() -> {
-            List<LiveEvent> events = EventMapper.toEvents(conversationId, message);
-            ToolDispatcher dispatcher = tools;
-            if (dispatcher != null && message.toolCallCancellation() != null) {
+        events.execute(() -> {
+            List<LiveEvent> list = EventMapper.toEvents(conversationId, message);
+            ToolDispatcher dispatcher = c.tools;
+            if (dispatcher != null && c.active && message.toolCallCancellation() != null) {
                 dispatcher.cancel(message.toolCallCancellation().ids());
             }
-            if (dispatcher != null && message.toolCall() != null) {
+            if (dispatcher != null && c.active && message.toolCall() != null) {
                 List<String> forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
-                events = EventMapper.withHeader(events, EventTypes.TOOL_CALL, GeminiLiveConstants.CALLS_TO_ANSWER, forRoute);
+                list = EventMapper.withHeader(list, EventTypes.TOOL_CALL, GeminiLiveConstants.CALLS_TO_ANSWER, forRoute);
             }
-            for (LiveEvent event : events) {
+            for (LiveEvent event : list) {
                 group.publish(event);
             }
             if (turn != null) {
@@ -259,29 +782,207 @@ public final class ConversationSession implements LiveListener {
         });
     }
 
-    @Override
-    public void onClose(CloseInfo close) {
-        LiveClientException error = new LiveClientException("Gemini Live session of conversation " + conversationId
-                + " closed: " + close, close, null);
-        Waiter waiter;
-        while ((waiter = waiters.poll()) != null) {
-            waiter.future().completeExceptionally(error);
+    /** A new resumption handle: remembered, and what it covers is no longer kept for resending. On the control lane. */
+    private void handleUpdate(Connection c, SessionResumptionUpdate update) {
+        if (!update.isResumable()) {
+            return;
         }
-        lane.execute(() -> {
-            ToolDispatcher dispatcher = tools;
-            if (dispatcher != null) {
-                dispatcher.shutdown();
+        synchronized (wire) {
+            if (c != current || !c.active) {
+                return;
             }
-            group.closed(this);
-            group.publish(EventMapper.event(conversationId, EventTypes.DISCONNECTED, close.reason(),
-                    Map.of(GeminiLiveConstants.CLOSE_CODE, close.code(), GeminiLiveConstants.CLOSE_REASON,
-                            close.reason() == null ? "" : close.reason())));
+            if (update.lastConsumedClientMessageIndex() != null) {
+                c.replay.consumedThrough(update.lastConsumedClientMessageIndex());
+            } else {
+                c.replay.consumedWritten();
+            }
+        }
+        remember(memory.withHandle(update.newHandle(), Instant.now()));
+    }
+
+    /** A turn finished: its input is consumed, and both sides join the history. On the control lane. */
+    private void answered(Connection c, ExpectedAnswer owner, LiveTurn turn) {
+        if (owner != null) {
+            synchronized (wire) {
+                if (c == current) {
+                    c.replay.answered(owner);
+                }
+            }
+        }
+        List<HistoryTurn> added = new ArrayList<>(2);
+        String user = owner != null && owner.userText != null ? owner.userText : turn.inputTranscription();
+        if (user != null && !user.isBlank()) {
+            added.add(new HistoryTurn(HistoryTurn.USER, user));
+        }
+        String model = turn.text() != null && !turn.text().isEmpty() ? turn.text() : turn.outputTranscription();
+        if (model != null && !model.isBlank()) {
+            added.add(new HistoryTurn(HistoryTurn.MODEL, model));
+        }
+        if (!added.isEmpty() && continuity.historyMaxTurns() > 0) {
+            remember(memory.withTurns(added, continuity.historyMaxTurns()));
+        }
+    }
+
+    private void remember(ConversationState state) {
+        memory = state;
+        try {
+            continuity.store().save(storeKey, state);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot save conversation {} to the conversation store: {}", storeKey, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ moving and ending
+
+    /**
+     * Moves the conversation to a new connection; on the control lane. New input is held until it is open.
+     *
+     * @param closeFirst close the old connection before opening the new one (it is dead or stuck)
+     */
+    private void handover(Connection c, String why, boolean closeFirst) {
+        synchronized (wire) {
+            if (state != State.OPEN || c != current || closeRequested) {
+                return;
+            }
+            state = State.SWAPPING;
+            c.active = false;
+        }
+        reconnects.incrementAndGet();
+        LOG.info("Gemini Live conversation {} moves to a new connection: {}", storeKey, why);
+        boolean first = closeFirst || group.isOpenFirstRefused() || !c.live.isOpen();
+        if (first) {
+            closeThen(c, "Handing over to a new connection", () -> connect(c, why, 1, true));
+        } else {
+            connect(c, why, 1, false);
+        }
+    }
+
+    /** Starts over on a new connection after a stall. */
+    private void recycle(String why) {
+        Connection c;
+        synchronized (wire) {
+            c = current;
+        }
+        if (c != null) {
+            handover(c, why, true);
+        }
+    }
+
+    /** Closes a connection and runs the next step on the control lane once it has closed (or after a short wait). */
+    private void closeThen(Connection c, String reason, Runnable next) {
+        if (c.live == null || !c.live.isOpen()) {
+            next.run();
+            return;
+        }
+        c.live.close(CloseInfo.NORMAL, reason).thenApply(x -> x)
+                .completeOnTimeout(null, CLOSE_FIRST_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .whenComplete((x, e) -> control.execute(next));
+    }
+
+    private void onClose(Connection c, CloseInfo close) {
+        control.execute(() -> {
+            boolean mine;
+            synchronized (wire) {
+                mine = c == current && c.active;
+            }
+            if (!mine) {
+                return; // a replaced connection
+            }
+            if (closeRequested) {
+                end(new LiveClientException("Gemini Live session of conversation " + conversationId + " closed: " + close, close,
+                        null), null);
+            } else if (reconnects(close)) {
+                handover(c, "connection closed " + close, true);
+            } else {
+                end(new LiveClientException("Gemini Live session of conversation " + conversationId + " closed: " + close, close,
+                        null), close.isFatal() ? "the server closed it with " + close : null);
+            }
         });
     }
 
-    @Override
-    public void onError(Throwable error) {
-        lane.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.ERROR, error, Map.of())));
+    /** 1011, 1006 and 1001 are worth another connection; 1007 and 1008 would fail again; 1000 is a normal end. */
+    private static boolean reconnects(CloseInfo close) {
+        return close.code() == CloseInfo.INTERNAL_ERROR || close.code() == CloseInfo.ABNORMAL
+               || close.code() == CloseInfo.GOING_AWAY;
+    }
+
+    /**
+     * Ends the conversation's session: everything waiting fails with the error, the slot is freed once the connection
+     * has closed. The conversation itself stays in the store and goes on with its next input.
+     *
+     * @param lostContext when not null, why the conversation's context could not be kept (logged at WARN)
+     */
+    private void end(Throwable error, String lostContext) {
+        Connection c;
+        List<OutboundEntry> lost = new ArrayList<>(held);
+        synchronized (wire) {
+            if (state == State.ENDED) {
+                return;
+            }
+            state = State.ENDED;
+            c = current;
+            held.clear();
+            if (c != null) {
+                c.active = false;
+                lost.addAll(c.replay.takeAll());
+            }
+        }
+        if (lostContext != null) {
+            LOG.warn("Gemini Live conversation {} lost its connection: {}; {}", storeKey, lostContext,
+                     error == null ? "" : error.getMessage());
+        }
+        Throwable failure = error != null ? error : new IllegalStateException("The Gemini Live session of conversation "
+                                                                              + conversationId + " ended");
+        lost.forEach(e -> e.fail(failure));
+        List<ExpectedAnswer> owed;
+        synchronized (turns) {
+            owed = new ArrayList<>(expected);
+            expected.clear();
+        }
+        owed.stream().filter(a -> a.waiter != null).forEach(a -> a.waiter.completeExceptionally(failure));
+        List<QueuedTurn> queued;
+        synchronized (turnQueue) {
+            queued = new ArrayList<>(turnQueue);
+            turnQueue.clear();
+        }
+        queued.forEach(q -> {
+            q.turn.completeExceptionally(failure);
+            q.written.completeExceptionally(failure);
+        });
+        if (c != null && c.tools != null) {
+            c.tools.shutdown();
+        }
+        if (!ready.isDone()) {
+            group.connectFailed(failure);
+            ready.completeExceptionally(failure);
+        }
+        CompletableFuture<?> closing = CompletableFuture.completedFuture(null);
+        if (c != null && c.live != null) {
+            if (c.live.isOpen()) {
+                c.live.close(CloseInfo.NORMAL, "Conversation ended");
+            }
+            closing = c.live.closed();
+        }
+        closing.whenComplete((x, e) -> releaseSlot());
+        if (c != null && c.live != null) {
+            CloseInfo info = c.live.closed().getNow(new CloseInfo(CloseInfo.NORMAL, "Conversation ended", false));
+            events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.DISCONNECTED, info.reason(),
+                    Map.of(GeminiLiveConstants.CLOSE_CODE, info.code(), GeminiLiveConstants.CLOSE_REASON,
+                            info.reason() == null ? "" : info.reason()))));
+        }
+    }
+
+    private void releaseSlot() {
+        if (slotReleased.compareAndSet(false, true)) {
+            group.closed(this);
+        }
+    }
+
+    /** Closes the conversation's connection cleanly (idle, route stopping, endSession); its memory stays in the store. */
+    void close(String reason) {
+        closeRequested = true;
+        control.execute(() -> end(new IllegalStateException("The Gemini Live session of conversation " + conversationId
+                                                            + " was closed: " + reason), null));
     }
 
     private void touch() {
@@ -290,6 +991,67 @@ public final class ConversationSession implements LiveListener {
 
     @Override
     public String toString() {
-        return "ConversationSession[" + group.name() + "/" + conversationId + "]";
+        return "ConversationSession[" + storeKey + "]";
+    }
+
+    /** One connection of the conversation, and what was written on it. */
+    private final class Connection implements LiveListener {
+        final int generation;
+        final ReplayBuffer replay = new ReplayBuffer(continuity.maxReplayBytes());
+        volatile LiveSession live;
+        volatile ToolDispatcher tools;
+        volatile boolean active;
+        volatile boolean resumed;
+        /** Messages written after setup; guarded by the wire lock. */
+        long index;
+        /** Messages that arrived before the connection was installed. */
+        private List<ServerMessage> early = new ArrayList<>();
+
+        Connection(int generation) {
+            this.generation = generation;
+        }
+
+        @Override
+        public void onMessage(ServerMessage message) {
+            synchronized (this) {
+                if (early != null) {
+                    early.add(message);
+                    return;
+                }
+            }
+            ConversationSession.this.onMessage(this, message);
+        }
+
+        void drainEarly() {
+            while (true) {
+                List<ServerMessage> batch;
+                synchronized (this) {
+                    if (early.isEmpty()) {
+                        early = null;
+                        return;
+                    }
+                    batch = early;
+                    early = new ArrayList<>();
+                }
+                batch.forEach(m -> ConversationSession.this.onMessage(this, m));
+            }
+        }
+
+        @Override
+        public void onClose(CloseInfo close) {
+            ConversationSession.this.onClose(this, close);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (active) {
+                events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.ERROR, error, Map.of())));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return storeKey + "#" + generation;
+        }
     }
 }

@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String USAGE = "usage";
     public static final String VOICE_ACTIVITY = "voiceActivity";
     public static final String CONNECTED = "connected";
+    public static final String RECONNECTED = "reconnected";
     public static final String DISCONNECTED = "disconnected";
     public static final String ERROR = "error";
     /** aggregate=turn: one exchange per finished turn. */
@@ -31,7 +32,7 @@ public final class EventTypes {
     /** Every type a consumer may filter on. */
     public static final List<String> ALL = List.of(SETUP_COMPLETE, TEXT, AUDIO, INPUT_TRANSCRIPTION, OUTPUT_TRANSCRIPTION, THOUGHT,
             EXECUTABLE_CODE, CODE_EXECUTION_RESULT, GENERATION_COMPLETE, TURN_COMPLETE, INTERRUPTED, TOOL_CALL,
-            TOOL_CALL_CANCELLATION, GO_AWAY, SESSION_RESUMPTION_UPDATE, USAGE, VOICE_ACTIVITY, CONNECTED, DISCONNECTED, ERROR, TURN);
+            TOOL_CALL_CANCELLATION, GO_AWAY, SESSION_RESUMPTION_UPDATE, USAGE, VOICE_ACTIVITY, CONNECTED, RECONNECTED, DISCONNECTED, ERROR, TURN);
 
     private EventTypes() {
     }

@@ -54,10 +54,16 @@ public final class SessionGroup {
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> reaper;
     private final ToolDispatchers toolDispatchers;
+    private final Continuity continuity;
     private boolean stopped;
+    /** The server refused a resume while the old connection was open: hand over close-first from now on. */
+    private final java.util.concurrent.atomic.AtomicBoolean openFirstRefused = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean failing;
+    private volatile String lastFailure;
 
     public SessionGroup(String name, LiveClient client, Executor pool, ScheduledExecutorService scheduler, int maxSessions,
-            Duration acquireTimeout, Duration idleTimeout, ToolDispatchers toolDispatchers) {
+            Duration acquireTimeout, Duration idleTimeout, ToolDispatchers toolDispatchers, Continuity continuity) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxConcurrentSessions must be at least 1: " + maxSessions);
         }
@@ -69,6 +75,7 @@ public final class SessionGroup {
         this.acquireTimeout = acquireTimeout;
         this.idleTimeout = idleTimeout;
         this.toolDispatchers = toolDispatchers;
+        this.continuity = continuity;
         if (idleTimeout.isZero() || idleTimeout.isNegative()) {
             reaper = null;
         } else {
@@ -184,7 +191,7 @@ public final class SessionGroup {
 
     /** Takes a slot for a new session of the conversation. Called with the lock held. */
     private ConversationSession reserve(String conversationId) {
-        ConversationSession session = new ConversationSession(conversationId, this, pool, scheduler);
+        ConversationSession session = new ConversationSession(conversationId, this, client, pool, scheduler, continuity);
         sessions.put(conversationId, session);
         return session;
     }
@@ -192,7 +199,7 @@ public final class SessionGroup {
     /** Builds the setup and connects, outside the lock; a failure frees the slot for the next waiter. */
     private CompletableFuture<ConversationSession> launch(ConversationSession session, Supplier<SessionSpec> spec) {
         try {
-            session.open(client, spec.get());
+            session.open(spec.get());
         } catch (RuntimeException e) {
             release(session);
             return CompletableFuture.failedFuture(e);
@@ -214,8 +221,57 @@ public final class SessionGroup {
         }
     }
 
-    void openFailed(ConversationSession session) {
-        release(session);
+    void openFirstRefused() {
+        openFirstRefused.set(true);
+    }
+
+    boolean isOpenFirstRefused() {
+        return openFirstRefused.get();
+    }
+
+    void connectFailed(Throwable error) {
+        failures.incrementAndGet();
+        lastFailure = error == null ? "unknown" : error.getMessage();
+        failing = true;
+    }
+
+    void connected() {
+        failing = false;
+    }
+
+    /**
+     * What the group's conversations are doing, for health checks.
+     *
+     * @param open         conversations with an open connection
+     * @param reconnecting conversations between connections
+     * @param failures     connection attempts that failed since the group started
+     * @param lastFailure  the newest failure, or null
+     * @param failing      whether the newest connection attempt failed
+     */
+    public record Health(int open, int reconnecting, long failures, String lastFailure, boolean failing) {
+    }
+
+    /** @return the group's connection health */
+    public Health health() {
+        List<ConversationSession> all;
+        synchronized (this) {
+            all = new ArrayList<>(sessions.values());
+        }
+        int open = 0;
+        int reconnecting = 0;
+        for (ConversationSession s : all) {
+            if (s.isOpen()) {
+                open++;
+            } else if (s.isReconnecting()) {
+                reconnecting++;
+            }
+        }
+        return new Health(open, reconnecting, failures.get(), lastFailure, failing);
+    }
+
+    /** @return the conversation's session while it holds a slot, else null */
+    public synchronized ConversationSession session(String conversationId) {
+        return sessions.get(conversationId);
     }
 
     void closed(ConversationSession session) {

@@ -10,6 +10,7 @@ import dev.geminilive.protocol.Setup;
  * @param endpoint where to connect, with credentials
  * @param setup    the setup message
  * @param tools    how function calls are answered
+ * @param seedNeedsHistoryConfig whether re-seeding history needs {@code historyConfig} in setup (3.x models)
  */
-public record SessionSpec(LiveEndpoint endpoint, Setup setup, ToolRouting tools) {
+public record SessionSpec(LiveEndpoint endpoint, Setup setup, ToolRouting tools, boolean seedNeedsHistoryConfig) {
 }
