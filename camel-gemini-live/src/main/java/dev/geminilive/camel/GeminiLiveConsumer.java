@@ -109,7 +109,8 @@ public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
     }
 
     private static boolean isConnectionEvent(String type) {
-        return EventTypes.CONNECTED.equals(type) || EventTypes.DISCONNECTED.equals(type) || EventTypes.ERROR.equals(type);
+        return EventTypes.CONNECTED.equals(type) || EventTypes.RECONNECTED.equals(type) || EventTypes.DISCONNECTED.equals(type)
+               || EventTypes.ERROR.equals(type);
     }
 
     private void process(Exchange exchange) {

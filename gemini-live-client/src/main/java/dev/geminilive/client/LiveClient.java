@@ -45,6 +45,9 @@ public final class LiveClient implements AutoCloseable {
         this.maxPendingBytes = b.maxPendingBytes;
         this.maxIncomingMessageBytes = b.maxIncomingMessageBytes;
         this.container = ClientManager.createClient();
+        // No Tyrus idle timer per session: the session needs none, and scheduling it raced with Tyrus shutting down its
+        // timer executor whenever the last connection closed, failing the next handshake after its full timeout.
+        container.setDefaultMaxSessionIdleTimeout(-1);
         Map<String, Object> props = container.getProperties();
         props.put(ClientProperties.SHARED_CONTAINER, true);
         props.put(ClientProperties.HANDSHAKE_TIMEOUT, connectTimeout.toMillis());

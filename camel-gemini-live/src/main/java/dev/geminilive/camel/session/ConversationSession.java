@@ -228,8 +228,18 @@ public final class ConversationSession {
         }
         ConversationState mem = usableMemory();
         boolean resume = mem.handle() != null && s.setup().sessionResumption() != null;
+        if (resume && old != null && attempt > 1 && attempt == continuity.maxReconnectAttempts()) {
+            // every resume so far failed: the last attempt starts a new session from the stored history instead
+            LOG.warn("Gemini Live conversation {}: {} attempts to resume failed; its server-side context is given up, the last "
+                     + "attempt starts a new session re-seeded with {} turns from the conversation store", storeKey, attempt - 1,
+                    mem.history().size());
+            remember(mem.withoutHandle());
+            mem = memory;
+            resume = false;
+        }
         Setup setup = resume ? resumeSetup(s.setup(), mem.handle()) : freshSetup(s, !mem.history().isEmpty());
         next.resumed = resume;
+        boolean resumed = resume;
         CompletableFuture<LiveSession> opening;
         try {
             opening = client.connect(s.endpoint(), setup, next);
@@ -238,7 +248,7 @@ public final class ConversationSession {
         }
         opening.whenComplete((live, error) -> control.execute(() -> {
             if (error != null) {
-                connectFailed(next, old, why, attempt, closeFirst, resume, Failures.unwrap(error));
+                connectFailed(next, old, why, attempt, closeFirst, resumed, Failures.unwrap(error));
             } else {
                 install(next, live, old, why);
             }
