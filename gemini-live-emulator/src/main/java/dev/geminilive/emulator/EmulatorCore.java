@@ -26,6 +26,8 @@ final class EmulatorCore {
     private final AtomicLong sessionCounter = new AtomicLong();
     private final AtomicLong callCounter = new AtomicLong();
     private final List<EmulatorSession> sessions = new ArrayList<>();
+    /** Set when the emulator stops: connections that open from now on are closed with 1001 at once. */
+    volatile boolean stopping;
 
     EmulatorCore(EmulatorSettings settings) {
         this.settings = settings;
@@ -77,6 +79,32 @@ final class EmulatorCore {
             wait(left);
         }
         return List.copyOf(sessions);
+    }
+
+    /**
+     * Sends every open connection a close frame now, then waits up to {@code waitMs} for their TCP connections to end
+     * so that the frames are out before the listener stops.
+     */
+    void closeOpenConnections(int code, String reason, long waitMs) {
+        stopping = true;
+        List<LiveConnection> open = new ArrayList<>();
+        for (EmulatorSession s : sessions()) {
+            if (s.isOpen() && s.faults() instanceof LiveConnection c) {
+                open.add(c);
+                c.shutdown(code, reason);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        for (LiveConnection c : open) {
+            while (c.transportOpen() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     void shutdown() {

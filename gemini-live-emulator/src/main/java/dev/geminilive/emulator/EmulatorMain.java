@@ -40,6 +40,7 @@ public final class EmulatorMain {
             "  --handle-ttl D            resumption handle validity after close (default 2h)",
             "  --max-message-bytes N     largest client frame (default 8388608)",
             "  --chunk-delay D           pause between model frames (default 5ms)",
+            "  --idle-timeout D          close 1011 after this long without a client message (default: never)",
             "  --text-frames             send server frames as text instead of binary",
             "  --tls                     serve wss with a self-signed certificate for 127.0.0.1/localhost",
             "  --trust-store FILE        with --tls: write a PKCS12 trust store (password changeit) to FILE",
@@ -132,6 +133,7 @@ public final class EmulatorMain {
                         case "--handle-ttl" -> b.handleTtl(DurationArg.parse(v));
                         case "--max-message-bytes" -> b.maxMessageBytes(Integer.parseInt(v));
                         case "--chunk-delay" -> b.chunkDelay(DurationArg.parse(v));
+                        case "--idle-timeout" -> b.idleTimeout(DurationArg.parse(v));
                         case "--trust-store" -> trustStore = Path.of(v);
                         default -> throw new IllegalArgumentException("Unknown option: " + a);
                     }

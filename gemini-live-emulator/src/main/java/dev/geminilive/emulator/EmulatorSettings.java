@@ -27,6 +27,7 @@ import dev.geminilive.emulator.scenario.Scenario;
  * @param chunkDelay           pause between the frames of a model turn
  * @param frameDelay           extra delay before every server frame (fault injection default)
  * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open
+ * @param idleTimeout          close a connection with 1011 after this long without a client message; zero: never
  * @param recording            record every frame of every session (off for load tests)
  * @param maxRecordedSessions  sessions kept for inspection; the oldest closed ones are forgotten beyond this
  * @param tls                  serve wss with a self-signed certificate for 127.0.0.1 and localhost
@@ -51,6 +52,7 @@ public record EmulatorSettings(
         Duration chunkDelay,
         Duration frameDelay,
         boolean rejectResumeWhileConnected,
+        Duration idleTimeout,
         boolean recording,
         int maxRecordedSessions,
         boolean tls,
@@ -65,6 +67,10 @@ public record EmulatorSettings(
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(connectionLifetime, "connectionLifetime");
         Objects.requireNonNull(goAwayLead, "goAwayLead");
+        idleTimeout = idleTimeout == null ? Duration.ZERO : idleTimeout;
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout must not be negative");
+        }
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(brain, "brain");
         Objects.requireNonNull(clock, "clock");
@@ -87,6 +93,6 @@ public record EmulatorSettings(
     public String toString() {
         return "EmulatorSettings[bind=" + bindAddress + ", port=" + port + ", apiKeys=" + apiKeys.size() + " configured, models="
                 + models.models().size() + ", connectionLifetime=" + connectionLifetime + ", goAwayLead=" + goAwayLead
-                + ", tls=" + tls + "]";
+                + ", idleTimeout=" + idleTimeout + ", tls=" + tls + "]";
     }
 }

@@ -152,9 +152,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         return tls;
     }
 
-    /** Stops the server; open connections end without a close frame. */
+    /** @return Grizzly's idle timeout of the TCP connections; empty (off) unless a test set one */
+    Optional<Duration> transportIdleTimeout() {
+        return server.transportIdleTimeout();
+    }
+
+    /**
+     * Stops the server. Open connections first get a close frame, 1001 {@code The emulator is shutting down.}; it waits
+     * up to a second for them to end, then stops the listener.
+     */
     @Override
     public void close() {
+        core.closeOpenConnections(CloseReasons.GOING_AWAY, CloseReasons.SHUTTING_DOWN, 1000);
         server.close();
         core.shutdown();
     }
@@ -177,6 +186,8 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Duration chunkDelay = Duration.ofMillis(5);
         private Duration frameDelay = Duration.ZERO;
         private boolean rejectResumeWhileConnected = true;
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration transportIdleTimeout;
         private boolean recording = true;
         private int maxRecordedSessions = 1000;
         private boolean tls;
@@ -292,6 +303,25 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Close a connection with 1011 {@code Idle timeout: no client message for 30s} once no client message arrived
+         * for this long while the model is not talking (default {@link Duration#ZERO}: never, as Google documents no idle
+         * timeout; connections end at their lifetime).
+         */
+        public Builder idleTimeout(Duration v) {
+            idleTimeout = v;
+            return this;
+        }
+
+        /**
+         * For tests of the transport only: turn Grizzly's TCP idle timeout back on (whole seconds, at least 1). The
+         * emulator runs without it, because it ends idle WebSocket connections without a close frame.
+         */
+        Builder transportIdleTimeout(Duration v) {
+            transportIdleTimeout = v;
+            return this;
+        }
+
         /** Record every frame (default true); turn off for load tests. */
         public Builder recording(boolean v) {
             recording = v;
@@ -333,22 +363,27 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return new EmulatorSettings(bindAddress, port, apiKeys, authTokens,
                     models == null ? ModelCatalog.defaults() : ModelCatalog.of(models), connectionLifetime, goAwayLead,
                     audioSessionLimit, videoSessionLimit, maxSessionsPerKey, handleTtl, maxMessageBytes, binaryFrames, chunkDelay,
-                    frameDelay, rejectResumeWhileConnected, recording, maxRecordedSessions, tls, scenario, brain, clock);
+                    frameDelay, rejectResumeWhileConnected, idleTimeout, recording, maxRecordedSessions,
+                    tls, scenario, brain, clock);
         }
 
         /** Starts the emulator. */
         public GeminiLiveEmulator start() {
-            return start(settings());
+            return start(settings(), transportIdleTimeout);
         }
 
         /** Starts an emulator with these settings. */
         public static GeminiLiveEmulator start(EmulatorSettings settings) {
+            return start(settings, null);
+        }
+
+        private static GeminiLiveEmulator start(EmulatorSettings settings, Duration transportIdleTimeout) {
             EmulatorCore core = new EmulatorCore(settings);
             SelfSignedTls tls = settings.tls() ? SelfSignedTls.generate() : null;
             try {
                 LoopbackServer server = LoopbackServer.start(settings.bindAddress(), settings.port(), LiveEndpoint.configs(core),
                         core.handshakes, p -> LivePath.find(p).isPresent(), settings.maxMessageBytes(),
-                        tls == null ? null : tls.serverContext());
+                        tls == null ? null : tls.serverContext(), transportIdleTimeout);
                 return new GeminiLiveEmulator(core, server, tls);
             } catch (IOException e) {
                 core.shutdown();

@@ -191,6 +191,12 @@ public final class GeminiLiveEmulatorExtension
             return this;
         }
 
+        /** See {@link GeminiLiveEmulator.Builder#idleTimeout(Duration)} (default: none). */
+        public Builder idleTimeout(Duration idle) {
+            emulator.idleTimeout(idle);
+            return this;
+        }
+
         public Builder tls(boolean tls) {
             emulator.tls(tls);
             return this;

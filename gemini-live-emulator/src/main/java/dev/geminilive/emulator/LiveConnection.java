@@ -95,6 +95,8 @@ final class LiveConnection implements Faults {
     private boolean gateAcquired;
     private boolean conversationOpened;
     private ScheduledFuture<?> sessionLimit;
+    private ScheduledFuture<?> idleCheck;
+    private long lastClientFrameNanos = System.nanoTime();
     private int responseTokens;
     private Modality responseModality = Modality.TEXT;
 
@@ -116,7 +118,10 @@ final class LiveConnection implements Faults {
     // ---------------------------------------------------------------- entry points (any thread)
 
     void opened() {
-        serial.execute(this::scheduleLifetime);
+        serial.execute(() -> {
+            scheduleLifetime();
+            scheduleIdleCheck(settings.idleTimeout().toMillis());
+        });
     }
 
     void frame(String json, boolean binary) {
@@ -180,6 +185,20 @@ final class LiveConnection implements Faults {
         send(ServerMessage.of(new GoAway(timeLeft)));
     }
 
+    /**
+     * The emulator stops: the close frame goes out from the caller's thread at once, even when this session's queue is
+     * stalled, so no client is left with a connection that ends without one.
+     */
+    void shutdown(int code, String reason) {
+        out.close(code, reason);
+        serial.execute(() -> finish(new CloseStatus(code, reason, true, false)));
+    }
+
+    /** @return whether the TCP connection is still open */
+    boolean transportOpen() {
+        return handshake.connection().isOpen();
+    }
+
     @Override
     public void delayEachFrame(Duration delay) {
         out.frameDelay(delay);
@@ -191,6 +210,7 @@ final class LiveConnection implements Faults {
         if (state == State.CLOSED) {
             return;
         }
+        lastClientFrameNanos = System.nanoTime();
         clientIndex++;
         ClientMessage message = null;
         ProtocolException invalid = null;
@@ -773,6 +793,29 @@ final class LiveConnection implements Faults {
         out.send(ServerMessage.of(new SessionResumptionUpdate(handle, resumable, opts.transparent() ? clientIndex : null)));
     }
 
+    /** With idleTimeout: close 1011 once no client message arrived for that long, unless the model is still talking. */
+    private void scheduleIdleCheck(long delayMs) {
+        if (settings.idleTimeout().isZero() || state == State.CLOSED) {
+            return;
+        }
+        idleCheck = schedule(() -> serial.execute(this::checkIdle), Math.max(1, delayMs));
+    }
+
+    private void checkIdle() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        long timeoutMs = settings.idleTimeout().toMillis();
+        long idleMs = (System.nanoTime() - lastClientFrameNanos) / 1_000_000;
+        if (idleMs < timeoutMs) {
+            scheduleIdleCheck(timeoutMs - idleMs);
+        } else if (turn != null && !turn.awaitingTools) {
+            scheduleIdleCheck(Math.min(timeoutMs, 200)); // a model turn is streaming: the connection is not idle
+        } else {
+            closeWith(CloseReasons.INTERNAL_ERROR, CloseReasons.idleTimeout(settings.idleTimeout()));
+        }
+    }
+
     private void scheduleLifetime() {
         Duration life = settings.connectionLifetime();
         Duration lead = settings.goAwayLead();
@@ -834,6 +877,9 @@ final class LiveConnection implements Faults {
         turn = null;
         deferred.clear();
         timers.forEach(f -> f.cancel(false));
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
         if (gateAcquired) {
             core.gate.release(auth.credential());
         }
