@@ -41,6 +41,8 @@ public final class EmulatorMain {
             "  --max-message-bytes N     largest client frame (default 8388608)",
             "  --chunk-delay D           pause between model frames (default 5ms)",
             "  --idle-timeout D          close 1011 after this long without a client message (default: never)",
+            "  --resumption-update-interval D",
+            "                            also send a fresh resumption handle this often while no turn runs (default: off)",
             "  --text-frames             send server frames as text instead of binary",
             "  --tls                     serve wss with a self-signed certificate for 127.0.0.1/localhost",
             "  --trust-store FILE        with --tls: write a PKCS12 trust store (password changeit) to FILE",
@@ -134,6 +136,7 @@ public final class EmulatorMain {
                         case "--max-message-bytes" -> b.maxMessageBytes(Integer.parseInt(v));
                         case "--chunk-delay" -> b.chunkDelay(DurationArg.parse(v));
                         case "--idle-timeout" -> b.idleTimeout(DurationArg.parse(v));
+                        case "--resumption-update-interval" -> b.resumptionUpdateInterval(DurationArg.parse(v));
                         case "--trust-store" -> trustStore = Path.of(v);
                         default -> throw new IllegalArgumentException("Unknown option: " + a);
                     }

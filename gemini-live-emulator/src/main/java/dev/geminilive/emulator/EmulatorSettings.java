@@ -28,6 +28,8 @@ import dev.geminilive.emulator.scenario.Scenario;
  * @param frameDelay           extra delay before every server frame (fault injection default)
  * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open
  * @param idleTimeout          close a connection with 1011 after this long without a client message; zero: never
+ * @param resumptionUpdateInterval send a fresh resumable sessionResumptionUpdate after this long without one while no
+ *                             turn is generating; zero: only at setup, after turns and before goAway
  * @param recording            record every frame of every session (off for load tests)
  * @param maxRecordedSessions  sessions kept for inspection; the oldest closed ones are forgotten beyond this
  * @param tls                  serve wss with a self-signed certificate for 127.0.0.1 and localhost
@@ -53,6 +55,7 @@ public record EmulatorSettings(
         Duration frameDelay,
         boolean rejectResumeWhileConnected,
         Duration idleTimeout,
+        Duration resumptionUpdateInterval,
         boolean recording,
         int maxRecordedSessions,
         boolean tls,
@@ -68,8 +71,9 @@ public record EmulatorSettings(
         Objects.requireNonNull(connectionLifetime, "connectionLifetime");
         Objects.requireNonNull(goAwayLead, "goAwayLead");
         idleTimeout = idleTimeout == null ? Duration.ZERO : idleTimeout;
-        if (idleTimeout.isNegative()) {
-            throw new IllegalArgumentException("idleTimeout must not be negative");
+        resumptionUpdateInterval = resumptionUpdateInterval == null ? Duration.ZERO : resumptionUpdateInterval;
+        if (idleTimeout.isNegative() || resumptionUpdateInterval.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout and resumptionUpdateInterval must not be negative");
         }
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(brain, "brain");
@@ -93,6 +97,6 @@ public record EmulatorSettings(
     public String toString() {
         return "EmulatorSettings[bind=" + bindAddress + ", port=" + port + ", apiKeys=" + apiKeys.size() + " configured, models="
                 + models.models().size() + ", connectionLifetime=" + connectionLifetime + ", goAwayLead=" + goAwayLead
-                + ", idleTimeout=" + idleTimeout + ", tls=" + tls + "]";
+                + ", idleTimeout=" + idleTimeout + ", resumptionUpdateInterval=" + resumptionUpdateInterval + ", tls=" + tls + "]";
     }
 }

@@ -187,6 +187,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Duration frameDelay = Duration.ZERO;
         private boolean rejectResumeWhileConnected = true;
         private Duration idleTimeout = Duration.ZERO;
+        private Duration resumptionUpdateInterval = Duration.ZERO;
         private Duration transportIdleTimeout;
         private boolean recording = true;
         private int maxRecordedSessions = 1000;
@@ -314,6 +315,16 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         }
 
         /**
+         * With {@code sessionResumption} in setup: also send a fresh resumable {@code sessionResumptionUpdate} once this
+         * long passed without one while no turn is under way, e.g. while realtime input streams (default
+         * {@link Duration#ZERO}: only after setup, after each turn and before goAway).
+         */
+        public Builder resumptionUpdateInterval(Duration v) {
+            resumptionUpdateInterval = v;
+            return this;
+        }
+
+        /**
          * For tests of the transport only: turn Grizzly's TCP idle timeout back on (whole seconds, at least 1). The
          * emulator runs without it, because it ends idle WebSocket connections without a close frame.
          */
@@ -363,7 +374,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return new EmulatorSettings(bindAddress, port, apiKeys, authTokens,
                     models == null ? ModelCatalog.defaults() : ModelCatalog.of(models), connectionLifetime, goAwayLead,
                     audioSessionLimit, videoSessionLimit, maxSessionsPerKey, handleTtl, maxMessageBytes, binaryFrames, chunkDelay,
-                    frameDelay, rejectResumeWhileConnected, idleTimeout, recording, maxRecordedSessions,
+                    frameDelay, rejectResumeWhileConnected, idleTimeout, resumptionUpdateInterval, recording, maxRecordedSessions,
                     tls, scenario, brain, clock);
         }
 

@@ -197,6 +197,12 @@ public final class GeminiLiveEmulatorExtension
             return this;
         }
 
+        /** See {@link GeminiLiveEmulator.Builder#resumptionUpdateInterval(Duration)} (default: none). */
+        public Builder resumptionUpdateInterval(Duration interval) {
+            emulator.resumptionUpdateInterval(interval);
+            return this;
+        }
+
         public Builder tls(boolean tls) {
             emulator.tls(tls);
             return this;

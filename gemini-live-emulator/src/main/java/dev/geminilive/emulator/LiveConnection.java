@@ -96,7 +96,11 @@ final class LiveConnection implements Faults {
     private boolean conversationOpened;
     private ScheduledFuture<?> sessionLimit;
     private ScheduledFuture<?> idleCheck;
+    private ScheduledFuture<?> periodicUpdate;
+    private long periodicGeneration;
     private long lastClientFrameNanos = System.nanoTime();
+    /** The latest sessionResumptionUpdate said resumable:false: the model is generating or waiting for functions. */
+    private boolean busy;
     private int responseTokens;
     private Modality responseModality = Modality.TEXT;
 
@@ -182,7 +186,11 @@ final class LiveConnection implements Faults {
 
     @Override
     public void goAway(Duration timeLeft) {
-        send(ServerMessage.of(new GoAway(timeLeft)));
+        serial.execute(() -> {
+            if (state != State.CLOSED) {
+                goAwayNow(timeLeft);
+            }
+        });
     }
 
     /**
@@ -542,6 +550,7 @@ final class LiveConnection implements Faults {
         if (opts.resumption() && !t.announcedBusy) {
             t.announcedBusy = true;
             t.add(() -> {
+                busy = true;
                 out.send(ServerMessage.of(new SessionResumptionUpdate("", false, opts.transparent() ? clientIndex : null)));
                 return settings.chunkDelay().toMillis();
             });
@@ -573,8 +582,11 @@ final class LiveConnection implements Faults {
             } else if (a.asText() != null) {
                 addReply(t, settings.brain().respond(memory, input == null ? UserInput.text(a.asText()) : input, opts.functions()));
             } else if (a.goAway() != null) {
-                ServerMessage m = ServerMessage.of(new GoAway(ProtoDurations.parse(a.goAway())));
-                t.add(() -> sendStep(m));
+                Duration timeLeft = ProtoDurations.parse(a.goAway());
+                t.add(() -> {
+                    goAwayNow(timeLeft);
+                    return settings.chunkDelay().toMillis();
+                });
             } else if (Boolean.TRUE.equals(a.resumptionUpdate())) {
                 t.add(() -> {
                     sendResumptionUpdate(true);
@@ -791,6 +803,38 @@ final class LiveConnection implements Faults {
     private void sendResumptionUpdate(boolean resumable) {
         String handle = resumable ? core.resumption.issue(conversationId, memory) : "";
         out.send(ServerMessage.of(new SessionResumptionUpdate(handle, resumable, opts.transparent() ? clientIndex : null)));
+        if (resumable) {
+            busy = false;
+            schedulePeriodicUpdate();
+        }
+    }
+
+    /**
+     * goAway, preceded by a fresh resumable handle (with the last consumed index when transparent) when the session is
+     * resumable and the model is not generating, so the client hands over with the newest state.
+     */
+    private void goAwayNow(Duration timeLeft) {
+        if (state == State.ACTIVE && opts.resumption() && !busy) {
+            sendResumptionUpdate(true);
+        }
+        out.send(ServerMessage.of(new GoAway(timeLeft)));
+    }
+
+    /** With resumptionUpdateInterval: a fresh handle once that long passed without one and no turn is under way. */
+    private void schedulePeriodicUpdate() {
+        Duration every = settings.resumptionUpdateInterval();
+        if (every.isZero() || state != State.ACTIVE) {
+            return;
+        }
+        if (periodicUpdate != null) {
+            periodicUpdate.cancel(false);
+        }
+        long generation = ++periodicGeneration;
+        periodicUpdate = schedule(() -> serial.execute(() -> {
+            if (generation == periodicGeneration && state == State.ACTIVE && turn == null && !busy) {
+                sendResumptionUpdate(true);
+            }
+        }), every.toMillis());
     }
 
     /** With idleTimeout: close 1011 once no client message arrived for that long, unless the model is still talking. */
@@ -822,7 +866,7 @@ final class LiveConnection implements Faults {
         if (!lead.isNegative() && !lead.isZero() && lead.compareTo(life) < 0) {
             addTimer(schedule(() -> serial.execute(() -> {
                 if (state == State.ACTIVE) {
-                    out.send(ServerMessage.of(new GoAway(lead)));
+                    goAwayNow(lead);
                 }
             }), life.minus(lead).toMillis()));
         }
@@ -879,6 +923,9 @@ final class LiveConnection implements Faults {
         timers.forEach(f -> f.cancel(false));
         if (idleCheck != null) {
             idleCheck.cancel(false);
+        }
+        if (periodicUpdate != null) {
+            periodicUpdate.cancel(false);
         }
         if (gateAcquired) {
             core.gate.release(auth.credential());
