@@ -22,6 +22,10 @@ public final class CloseReasons {
     public static final String RESOURCE_EXHAUSTED = "Resource has been exhausted (e.g. check quota).";
     public static final String ABORTED = "The operation was aborted.";
     public static final String INTERNAL = "Internal error occurred.";
+    /** Emulator decision: a resume was refused while another connection of the session is open. */
+    public static final String SESSION_IN_USE = "The session is still in use by another connection. Close it before resuming.";
+    /** Emulator decision: a resume was accepted while this older connection of the session was open. */
+    public static final String SESSION_RESUMED_ELSEWHERE = "Session resumed on another connection.";
     /** Emulator decision: the emulator stopped while the connection was open. */
     public static final String SHUTTING_DOWN = "The emulator is shutting down.";
     public static final String API_KEY_INVALID = "API key not valid. Please pass a valid API key.";

@@ -3,19 +3,22 @@ package dev.geminilive.emulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per resumable session (conversation): how many connections are open, when it started (for the session duration
+ * Per resumable session (conversation): which connections are open, when it started (for the session duration
  * limit), whether it saw video, and when its last connection closed (for handle expiry).
  */
 final class ConversationRegistry {
 
-    /** The state of one conversation. */
+    /** The state of one conversation. Guarded by its own monitor. */
     static final class State {
         final Instant startedAt;
-        int open;
+        final Set<LiveConnection> connections = new LinkedHashSet<>();
         Instant lastClosedAt;
         boolean sawVideo;
 
@@ -32,10 +35,10 @@ final class ConversationRegistry {
     }
 
     /** Marks a connection of the conversation open; creates the conversation if new. */
-    State opened(String conversationId) {
+    State opened(String conversationId, LiveConnection connection) {
         State s = states.computeIfAbsent(conversationId, id -> new State(clock.instant()));
         synchronized (s) {
-            s.open++;
+            s.connections.add(connection);
         }
         return s;
     }
@@ -45,24 +48,24 @@ final class ConversationRegistry {
         return states.get(conversationId);
     }
 
-    void closed(String conversationId) {
+    void closed(String conversationId, LiveConnection connection) {
         State s = states.get(conversationId);
         if (s != null) {
             synchronized (s) {
-                s.open = Math.max(0, s.open - 1);
+                s.connections.remove(connection);
                 s.lastClosedAt = clock.instant();
             }
         }
     }
 
-    /** @return how many connections of the conversation are open */
-    int openConnections(String conversationId) {
+    /** @return the open connections of the conversation */
+    List<LiveConnection> openConnections(String conversationId) {
         State s = states.get(conversationId);
         if (s == null) {
-            return 0;
+            return List.of();
         }
         synchronized (s) {
-            return s.open;
+            return List.copyOf(s.connections);
         }
     }
 
@@ -73,7 +76,7 @@ final class ConversationRegistry {
             return false;
         }
         synchronized (s) {
-            return s.open > 0 || s.lastClosedAt == null || clock.instant().isBefore(s.lastClosedAt.plus(ttl));
+            return !s.connections.isEmpty() || s.lastClosedAt == null || clock.instant().isBefore(s.lastClosedAt.plus(ttl));
         }
     }
 }

@@ -64,6 +64,11 @@ final class EmulatorCore {
         sessions.removeIf(s -> left[0] > 0 && !s.isOpen() && left[0]-- > 0);
     }
 
+    /** @return the remembered sessions (connections) of one conversation, oldest first */
+    synchronized List<EmulatorSession> conversationSessions(String conversationId) {
+        return sessions.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
+    }
+
     synchronized List<EmulatorSession> sessions() {
         return List.copyOf(sessions);
     }

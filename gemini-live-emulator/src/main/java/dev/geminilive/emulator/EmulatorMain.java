@@ -43,6 +43,8 @@ public final class EmulatorMain {
             "  --idle-timeout D          close 1011 after this long without a client message (default: never)",
             "  --resumption-update-interval D",
             "                            also send a fresh resumption handle this often while no turn runs (default: off)",
+            "  --allow-resume-while-connected",
+            "                            accept a resume while the session's old connection is open; the old one closes 1000",
             "  --text-frames             send server frames as text instead of binary",
             "  --tls                     serve wss with a self-signed certificate for 127.0.0.1/localhost",
             "  --trust-store FILE        with --tls: write a PKCS12 trust store (password changeit) to FILE",
@@ -102,7 +104,7 @@ public final class EmulatorMain {
         return emulator;
     }
 
-    private record Options(GeminiLiveEmulator.Builder builder, Path trustStore) {
+    record Options(GeminiLiveEmulator.Builder builder, Path trustStore) {
     }
 
     static Options parse(String[] args) throws IOException {
@@ -114,6 +116,7 @@ public final class EmulatorMain {
             String a = args[i];
             switch (a) {
                 case "--text-frames" -> b.binaryFrames(false);
+                case "--allow-resume-while-connected" -> b.rejectResumeWhileConnected(false);
                 case "--tls" -> tls = true;
                 default -> {
                     if (i + 1 >= args.length) {

@@ -26,7 +26,8 @@ import dev.geminilive.emulator.scenario.Scenario;
  * @param binaryFrames         send server frames as binary (true, as Google does) or text frames
  * @param chunkDelay           pause between the frames of a model turn
  * @param frameDelay           extra delay before every server frame (fault injection default)
- * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open
+ * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open; when false
+ *                             the resume is accepted and the older connection is closed with 1000
  * @param idleTimeout          close a connection with 1011 after this long without a client message; zero: never
  * @param resumptionUpdateInterval send a fresh resumable sessionResumptionUpdate after this long without one while no
  *                             turn is generating; zero: only at setup, after turns and before goAway

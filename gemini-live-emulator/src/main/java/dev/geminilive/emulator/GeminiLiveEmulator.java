@@ -102,6 +102,14 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         core.forgetClosedSessions(Integer.MAX_VALUE);
     }
 
+    /**
+     * @return the remembered sessions (connections) of one resumable session, oldest first: every connection whose
+     *         {@link EmulatorSession#conversationId()} is this id (the id of the session's first connection, e.g. "s1")
+     */
+    public List<EmulatorSession> conversationSessions(String conversationId) {
+        return core.conversationSessions(conversationId);
+    }
+
     /** @return the recorded frames of a session, empty when there is no such session */
     public List<RecordedFrame> frames(String sessionId) {
         return session(sessionId).map(EmulatorSession::allFrames).orElse(List.of());

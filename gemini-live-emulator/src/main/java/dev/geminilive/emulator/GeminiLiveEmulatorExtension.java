@@ -143,6 +143,11 @@ public final class GeminiLiveEmulatorExtension
         return emulator().faults();
     }
 
+    /** @return the connections of one resumable session; see {@link GeminiLiveEmulator#conversationSessions(String)} */
+    public List<EmulatorSession> conversationSessions(String conversationId) {
+        return emulator().conversationSessions(conversationId);
+    }
+
     /** Configures the extension's emulator. */
     public static final class Builder {
         private final GeminiLiveEmulator.Builder emulator = GeminiLiveEmulator.builder();
@@ -200,6 +205,12 @@ public final class GeminiLiveEmulatorExtension
         /** See {@link GeminiLiveEmulator.Builder#resumptionUpdateInterval(Duration)} (default: none). */
         public Builder resumptionUpdateInterval(Duration interval) {
             emulator.resumptionUpdateInterval(interval);
+            return this;
+        }
+
+        /** See {@link GeminiLiveEmulator.Builder#rejectResumeWhileConnected(boolean)} (default true). */
+        public Builder rejectResumeWhileConnected(boolean reject) {
+            emulator.rejectResumeWhileConnected(reject);
             return this;
         }
 

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -286,9 +288,12 @@ final class LiveConnection implements Faults {
             ResumptionStore.Entry entry = core.resumption.find(handle)
                     .filter(e -> core.conversations.alive(e.conversationId(), settings.handleTtl()))
                     .orElseThrow(() -> invalidArgument("The session resumption handle is invalid or has expired."));
-            if (settings.rejectResumeWhileConnected() && core.conversations.openConnections(entry.conversationId()) > 0) {
-                throw new ProtocolException(CloseReasons.INTERNAL_ERROR,
-                        "The session is still in use by another connection. Close it before resuming.", null);
+            List<LiveConnection> others = core.conversations.openConnections(entry.conversationId());
+            if (!others.isEmpty()) {
+                if (settings.rejectResumeWhileConnected()) {
+                    throw new ProtocolException(CloseReasons.INTERNAL_ERROR, CloseReasons.SESSION_IN_USE, null);
+                }
+                supersede(others);
             }
             memory = entry.memory().copy();
             conversationId = entry.conversationId();
@@ -300,7 +305,7 @@ final class LiveConnection implements Faults {
         gateAcquired = true;
         opts = options;
         memory.setSystemInstruction(setup.systemInstruction() == null ? "" : setup.systemInstruction().text());
-        ConversationRegistry.State conversation = core.conversations.opened(conversationId);
+        ConversationRegistry.State conversation = core.conversations.opened(conversationId, this);
         conversationOpened = true;
         scenario = new ScenarioRunner(settings.scenario());
         vad = new EnergyVad(opts.vadThreshold(), opts.prefixPaddingMs(), opts.silenceDurationMs());
@@ -860,6 +865,26 @@ final class LiveConnection implements Faults {
         }
     }
 
+    /**
+     * A resume was accepted while older connections of the session are open: they are closed with 1000 before the new
+     * one completes its setup, so one session never has two live connections. Waits briefly for each to close.
+     */
+    private static void supersede(List<LiveConnection> others) {
+        for (LiveConnection o : others) {
+            o.close(CloseReasons.NORMAL, CloseReasons.SESSION_RESUMED_ELSEWHERE);
+        }
+        for (LiveConnection o : others) {
+            try {
+                o.view().onClose().get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("Emulator session {} did not close within 2 s after its session was resumed elsewhere", o.view().id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void scheduleLifetime() {
         Duration life = settings.connectionLifetime();
         Duration lead = settings.goAwayLead();
@@ -931,7 +956,7 @@ final class LiveConnection implements Faults {
             core.gate.release(auth.credential());
         }
         if (conversationOpened) {
-            core.conversations.closed(conversationId);
+            core.conversations.closed(conversationId, this);
         }
         view.ended(status);
     }
