@@ -1,7 +1,9 @@
 package dev.geminilive.emulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +33,7 @@ final class EmulatorCore {
 
     EmulatorCore(EmulatorSettings settings) {
         this.settings = settings;
-        this.conversations = new ConversationRegistry(settings.clock());
+        this.conversations = new ConversationRegistry(settings.clock(), settings.recording());
         this.gate = new ConcurrencyGate(settings.maxSessionsPerKey());
         this.authenticator = new Authenticator(settings.apiKeys(), settings.authTokens());
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, daemon("gemini-emulator-timer"));
@@ -62,6 +64,9 @@ final class EmulatorCore {
     synchronized void forgetClosedSessions(int count) {
         int[] left = {count};
         sessions.removeIf(s -> left[0] > 0 && !s.isOpen() && left[0]-- > 0);
+        Set<String> remembered = new HashSet<>();
+        sessions.forEach(s -> remembered.add(s.conversationId()));
+        conversations.forgetAudioExcept(remembered);
     }
 
     /** @return the remembered sessions (connections) of one conversation, oldest first */

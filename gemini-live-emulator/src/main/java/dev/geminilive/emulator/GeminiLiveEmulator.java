@@ -110,6 +110,52 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         return core.conversationSessions(conversationId);
     }
 
+    /**
+     * @return how many realtime input audio bytes (decoded PCM, from {@code realtimeInput.audio} and audio
+     *         {@code mediaChunks}) all connections of this resumable session consumed; 0 for an unknown id. Counted
+     *         with recording off too.
+     */
+    public long receivedAudioBytes(String conversationId) {
+        return core.conversations.audioBytes(conversationId);
+    }
+
+    /**
+     * The realtime input audio all connections of this resumable session consumed, concatenated in the order the
+     * emulator consumed it. Kept only with recording on, up to the first 64 MiB per session (about 35 min of 16 kHz
+     * PCM): when {@code receivedAudio(id).length < receivedAudioBytes(id)} the rest was not kept. Audio a closed
+     * connection never processed is not in it. Forgetting all connections of a session (clearSessions, or
+     * maxRecordedSessions) forgets its audio too.
+     *
+     * @return the bytes; empty for an unknown id
+     * @throws IllegalStateException when recording is off
+     */
+    public byte[] receivedAudio(String conversationId) {
+        List<ReceivedAudio> chunks = receivedAudioChunks(conversationId);
+        int total = 0;
+        for (ReceivedAudio c : chunks) {
+            total += c.length();
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (ReceivedAudio c : chunks) {
+            System.arraycopy(c.data(), 0, all, at, c.length());
+            at += c.length();
+        }
+        return all;
+    }
+
+    /**
+     * @return the chunks behind {@link #receivedAudio(String)}, in order, each with its connection and client message
+     *         index (to spot a chunk sent twice across a handover)
+     * @throws IllegalStateException when recording is off
+     */
+    public List<ReceivedAudio> receivedAudioChunks(String conversationId) {
+        if (!core.settings.recording()) {
+            throw new IllegalStateException("The received audio is kept only with recording on; receivedAudioBytes counts without it");
+        }
+        return core.conversations.audioChunks(conversationId);
+    }
+
     /** @return the recorded frames of a session, empty when there is no such session */
     public List<RecordedFrame> frames(String sessionId) {
         return session(sessionId).map(EmulatorSession::allFrames).orElse(List.of());

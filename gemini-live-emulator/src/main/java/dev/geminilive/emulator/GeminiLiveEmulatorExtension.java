@@ -148,6 +148,21 @@ public final class GeminiLiveEmulatorExtension
         return emulator().conversationSessions(conversationId);
     }
 
+    /** @return the realtime audio bytes a resumable session received; see {@link GeminiLiveEmulator#receivedAudioBytes(String)} */
+    public long receivedAudioBytes(String conversationId) {
+        return emulator().receivedAudioBytes(conversationId);
+    }
+
+    /** @return the realtime audio a resumable session received, concatenated; see {@link GeminiLiveEmulator#receivedAudio(String)} */
+    public byte[] receivedAudio(String conversationId) {
+        return emulator().receivedAudio(conversationId);
+    }
+
+    /** @return the chunks of that audio; see {@link GeminiLiveEmulator#receivedAudioChunks(String)} */
+    public List<ReceivedAudio> receivedAudioChunks(String conversationId) {
+        return emulator().receivedAudioChunks(conversationId);
+    }
+
     /** Configures the extension's emulator. */
     public static final class Builder {
         private final GeminiLiveEmulator.Builder emulator = GeminiLiveEmulator.builder();

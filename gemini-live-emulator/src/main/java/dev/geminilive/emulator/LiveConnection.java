@@ -425,6 +425,8 @@ final class LiveConnection implements Faults {
     private void onAudio(Blob audio) {
         int rate = audio.sampleRate(16000);
         byte[] data = audio.data() == null ? new byte[0] : audio.data();
+        view.countAudio(data.length);
+        core.conversations.audio(conversationId, view.id(), clientIndex, rate, data);
         if (opts.manualActivity()) {
             if (inManualActivity) {
                 activityBytes += data.length;
