@@ -9,6 +9,7 @@ public final class CloseReasons {
     public static final int MAX_REASON_BYTES = 123;
 
     public static final int NORMAL = 1000;
+    public static final int GOING_AWAY = 1001;
     public static final int INVALID_PAYLOAD = 1007;
     public static final int POLICY_VIOLATION = 1008;
     public static final int TOO_BIG = 1009;
@@ -21,6 +22,12 @@ public final class CloseReasons {
     public static final String RESOURCE_EXHAUSTED = "Resource has been exhausted (e.g. check quota).";
     public static final String ABORTED = "The operation was aborted.";
     public static final String INTERNAL = "Internal error occurred.";
+    /** Emulator decision: a resume was refused while another connection of the session is open. */
+    public static final String SESSION_IN_USE = "The session is still in use by another connection. Close it before resuming.";
+    /** Emulator decision: a resume was accepted while this older connection of the session was open. */
+    public static final String SESSION_RESUMED_ELSEWHERE = "Session resumed on another connection.";
+    /** Emulator decision: the emulator stopped while the connection was open. */
+    public static final String SHUTTING_DOWN = "The emulator is shutting down.";
     public static final String API_KEY_INVALID = "API key not valid. Please pass a valid API key.";
     public static final String UNREGISTERED_CALLER = "Method doesn't allow unregistered callers (callers without established identity)."
             + " Please use API Key or other form of API consumer identity to call this API.";
@@ -35,6 +42,13 @@ public final class CloseReasons {
         String name = model == null || model.isBlank() ? "models/" : model.startsWith("models/") || model.contains("/") ? model : "models/" + model;
         return name + " is not found for API version " + apiVersion + ", or is not supported for bidiGenerateContent."
                 + " Call ListModels to see the list of available models and their supported methods.";
+    }
+
+    /** @return the reason of the emulator's idle close, e.g. {@code Idle timeout: no client message for 30s} */
+    public static String idleTimeout(java.time.Duration idle) {
+        long ms = idle.toMillis();
+        String amount = ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        return "Idle timeout: no client message for " + amount;
     }
 
     /** @return {@code reason} cut to at most 123 UTF-8 bytes, never inside a character */

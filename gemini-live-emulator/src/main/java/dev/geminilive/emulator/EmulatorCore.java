@@ -1,7 +1,9 @@
 package dev.geminilive.emulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,10 +28,12 @@ final class EmulatorCore {
     private final AtomicLong sessionCounter = new AtomicLong();
     private final AtomicLong callCounter = new AtomicLong();
     private final List<EmulatorSession> sessions = new ArrayList<>();
+    /** Set when the emulator stops: connections that open from now on are closed with 1001 at once. */
+    volatile boolean stopping;
 
     EmulatorCore(EmulatorSettings settings) {
         this.settings = settings;
-        this.conversations = new ConversationRegistry(settings.clock());
+        this.conversations = new ConversationRegistry(settings.clock(), settings.recording());
         this.gate = new ConcurrencyGate(settings.maxSessionsPerKey());
         this.authenticator = new Authenticator(settings.apiKeys(), settings.authTokens());
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, daemon("gemini-emulator-timer"));
@@ -60,6 +64,14 @@ final class EmulatorCore {
     synchronized void forgetClosedSessions(int count) {
         int[] left = {count};
         sessions.removeIf(s -> left[0] > 0 && !s.isOpen() && left[0]-- > 0);
+        Set<String> remembered = new HashSet<>();
+        sessions.forEach(s -> remembered.add(s.conversationId()));
+        conversations.forgetAudioExcept(remembered);
+    }
+
+    /** @return the remembered sessions (connections) of one conversation, oldest first */
+    synchronized List<EmulatorSession> conversationSessions(String conversationId) {
+        return sessions.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
     }
 
     synchronized List<EmulatorSession> sessions() {
@@ -77,6 +89,32 @@ final class EmulatorCore {
             wait(left);
         }
         return List.copyOf(sessions);
+    }
+
+    /**
+     * Sends every open connection a close frame now, then waits up to {@code waitMs} for their TCP connections to end
+     * so that the frames are out before the listener stops.
+     */
+    void closeOpenConnections(int code, String reason, long waitMs) {
+        stopping = true;
+        List<LiveConnection> open = new ArrayList<>();
+        for (EmulatorSession s : sessions()) {
+            if (s.isOpen() && s.faults() instanceof LiveConnection c) {
+                open.add(c);
+                c.shutdown(code, reason);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        for (LiveConnection c : open) {
+            while (c.transportOpen() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     void shutdown() {

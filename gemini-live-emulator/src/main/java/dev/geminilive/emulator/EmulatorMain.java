@@ -40,6 +40,11 @@ public final class EmulatorMain {
             "  --handle-ttl D            resumption handle validity after close (default 2h)",
             "  --max-message-bytes N     largest client frame (default 8388608)",
             "  --chunk-delay D           pause between model frames (default 5ms)",
+            "  --idle-timeout D          close 1011 after this long without a client message (default: never)",
+            "  --resumption-update-interval D",
+            "                            also send a fresh resumption handle this often while no turn runs (default: off)",
+            "  --allow-resume-while-connected",
+            "                            accept a resume while the session's old connection is open; the old one closes 1000",
             "  --text-frames             send server frames as text instead of binary",
             "  --tls                     serve wss with a self-signed certificate for 127.0.0.1/localhost",
             "  --trust-store FILE        with --tls: write a PKCS12 trust store (password changeit) to FILE",
@@ -99,7 +104,7 @@ public final class EmulatorMain {
         return emulator;
     }
 
-    private record Options(GeminiLiveEmulator.Builder builder, Path trustStore) {
+    record Options(GeminiLiveEmulator.Builder builder, Path trustStore) {
     }
 
     static Options parse(String[] args) throws IOException {
@@ -111,6 +116,7 @@ public final class EmulatorMain {
             String a = args[i];
             switch (a) {
                 case "--text-frames" -> b.binaryFrames(false);
+                case "--allow-resume-while-connected" -> b.rejectResumeWhileConnected(false);
                 case "--tls" -> tls = true;
                 default -> {
                     if (i + 1 >= args.length) {
@@ -132,6 +138,8 @@ public final class EmulatorMain {
                         case "--handle-ttl" -> b.handleTtl(DurationArg.parse(v));
                         case "--max-message-bytes" -> b.maxMessageBytes(Integer.parseInt(v));
                         case "--chunk-delay" -> b.chunkDelay(DurationArg.parse(v));
+                        case "--idle-timeout" -> b.idleTimeout(DurationArg.parse(v));
+                        case "--resumption-update-interval" -> b.resumptionUpdateInterval(DurationArg.parse(v));
                         case "--trust-store" -> trustStore = Path.of(v);
                         default -> throw new IllegalArgumentException("Unknown option: " + a);
                     }

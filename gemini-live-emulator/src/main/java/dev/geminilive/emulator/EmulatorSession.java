@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import dev.geminilive.protocol.Setup;
@@ -24,6 +25,7 @@ public final class EmulatorSession {
     private final FrameLog frames;
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final Faults faults;
+    private final AtomicLong audioBytes = new AtomicLong();
     private volatile Setup setup;
     private volatile String conversationId;
     private volatile boolean resumed;
@@ -70,6 +72,14 @@ public final class EmulatorSession {
     /** @return the model of the accepted setup */
     public Optional<String> model() {
         return setup().map(Setup::model);
+    }
+
+    /**
+     * @return the realtime input audio bytes (decoded PCM) this connection consumed; counted with recording off too. For
+     *         all connections of a resumable session see {@link GeminiLiveEmulator#receivedAudioBytes(String)}.
+     */
+    public long receivedAudioBytes() {
+        return audioBytes.get();
     }
 
     /** @return the recorded frames of this connection */
@@ -120,6 +130,10 @@ public final class EmulatorSession {
         this.conversationId = conversationId;
         this.resumed = resumed;
         this.setup = setup;
+    }
+
+    void countAudio(int bytes) {
+        audioBytes.addAndGet(bytes);
     }
 
     void ended(CloseStatus status) {

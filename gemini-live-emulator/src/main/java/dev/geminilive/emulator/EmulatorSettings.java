@@ -26,7 +26,11 @@ import dev.geminilive.emulator.scenario.Scenario;
  * @param binaryFrames         send server frames as binary (true, as Google does) or text frames
  * @param chunkDelay           pause between the frames of a model turn
  * @param frameDelay           extra delay before every server frame (fault injection default)
- * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open
+ * @param rejectResumeWhileConnected close a resume with 1011 while another connection of the session is open; when false
+ *                             the resume is accepted and the older connection is closed with 1000
+ * @param idleTimeout          close a connection with 1011 after this long without a client message; zero: never
+ * @param resumptionUpdateInterval send a fresh resumable sessionResumptionUpdate after this long without one while no
+ *                             turn is generating; zero: only at setup, after turns and before goAway
  * @param recording            record every frame of every session (off for load tests)
  * @param maxRecordedSessions  sessions kept for inspection; the oldest closed ones are forgotten beyond this
  * @param tls                  serve wss with a self-signed certificate for 127.0.0.1 and localhost
@@ -51,6 +55,8 @@ public record EmulatorSettings(
         Duration chunkDelay,
         Duration frameDelay,
         boolean rejectResumeWhileConnected,
+        Duration idleTimeout,
+        Duration resumptionUpdateInterval,
         boolean recording,
         int maxRecordedSessions,
         boolean tls,
@@ -65,6 +71,11 @@ public record EmulatorSettings(
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(connectionLifetime, "connectionLifetime");
         Objects.requireNonNull(goAwayLead, "goAwayLead");
+        idleTimeout = idleTimeout == null ? Duration.ZERO : idleTimeout;
+        resumptionUpdateInterval = resumptionUpdateInterval == null ? Duration.ZERO : resumptionUpdateInterval;
+        if (idleTimeout.isNegative() || resumptionUpdateInterval.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout and resumptionUpdateInterval must not be negative");
+        }
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(brain, "brain");
         Objects.requireNonNull(clock, "clock");
@@ -87,6 +98,6 @@ public record EmulatorSettings(
     public String toString() {
         return "EmulatorSettings[bind=" + bindAddress + ", port=" + port + ", apiKeys=" + apiKeys.size() + " configured, models="
                 + models.models().size() + ", connectionLifetime=" + connectionLifetime + ", goAwayLead=" + goAwayLead
-                + ", tls=" + tls + "]";
+                + ", idleTimeout=" + idleTimeout + ", resumptionUpdateInterval=" + resumptionUpdateInterval + ", tls=" + tls + "]";
     }
 }

@@ -22,10 +22,14 @@ public interface Faults {
     /** Sends this text as a frame, unchecked. */
     void sendRaw(String text);
 
-    /** Sends a server message out of turn, e.g. a goAway or a sessionResumptionUpdate. */
+    /** Sends a server message out of turn, e.g. a goAway or a sessionResumptionUpdate, exactly as given and alone. */
     void send(ServerMessage message);
 
-    /** Sends goAway with this time left, without changing when the connection really ends. */
+    /**
+     * Sends goAway with this time left, without changing when the connection really ends. As with the goAway at the end
+     * of the connection lifetime, a session with {@code sessionResumption} whose model is not generating first gets a
+     * fresh resumable {@code sessionResumptionUpdate}.
+     */
     void goAway(Duration timeLeft);
 
     /** Delays every later server frame by this much ({@link Duration#ZERO} to stop). */

@@ -102,6 +102,60 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         core.forgetClosedSessions(Integer.MAX_VALUE);
     }
 
+    /**
+     * @return the remembered sessions (connections) of one resumable session, oldest first: every connection whose
+     *         {@link EmulatorSession#conversationId()} is this id (the id of the session's first connection, e.g. "s1")
+     */
+    public List<EmulatorSession> conversationSessions(String conversationId) {
+        return core.conversationSessions(conversationId);
+    }
+
+    /**
+     * @return how many realtime input audio bytes (decoded PCM, from {@code realtimeInput.audio} and audio
+     *         {@code mediaChunks}) all connections of this resumable session consumed; 0 for an unknown id. Counted
+     *         with recording off too.
+     */
+    public long receivedAudioBytes(String conversationId) {
+        return core.conversations.audioBytes(conversationId);
+    }
+
+    /**
+     * The realtime input audio all connections of this resumable session consumed, concatenated in the order the
+     * emulator consumed it. Kept only with recording on, up to the first 64 MiB per session (about 35 min of 16 kHz
+     * PCM): when {@code receivedAudio(id).length < receivedAudioBytes(id)} the rest was not kept. Audio a closed
+     * connection never processed is not in it. Forgetting all connections of a session (clearSessions, or
+     * maxRecordedSessions) forgets its audio too.
+     *
+     * @return the bytes; empty for an unknown id
+     * @throws IllegalStateException when recording is off
+     */
+    public byte[] receivedAudio(String conversationId) {
+        List<ReceivedAudio> chunks = receivedAudioChunks(conversationId);
+        int total = 0;
+        for (ReceivedAudio c : chunks) {
+            total += c.length();
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (ReceivedAudio c : chunks) {
+            System.arraycopy(c.data(), 0, all, at, c.length());
+            at += c.length();
+        }
+        return all;
+    }
+
+    /**
+     * @return the chunks behind {@link #receivedAudio(String)}, in order, each with its connection and client message
+     *         index (to spot a chunk sent twice across a handover)
+     * @throws IllegalStateException when recording is off
+     */
+    public List<ReceivedAudio> receivedAudioChunks(String conversationId) {
+        if (!core.settings.recording()) {
+            throw new IllegalStateException("The received audio is kept only with recording on; receivedAudioBytes counts without it");
+        }
+        return core.conversations.audioChunks(conversationId);
+    }
+
     /** @return the recorded frames of a session, empty when there is no such session */
     public List<RecordedFrame> frames(String sessionId) {
         return session(sessionId).map(EmulatorSession::allFrames).orElse(List.of());
@@ -152,9 +206,18 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         return tls;
     }
 
-    /** Stops the server; open connections end without a close frame. */
+    /** @return Grizzly's idle timeout of the TCP connections; empty (off) unless a test set one */
+    Optional<Duration> transportIdleTimeout() {
+        return server.transportIdleTimeout();
+    }
+
+    /**
+     * Stops the server. Open connections first get a close frame, 1001 {@code The emulator is shutting down.}; it waits
+     * up to a second for them to end, then stops the listener.
+     */
     @Override
     public void close() {
+        core.closeOpenConnections(CloseReasons.GOING_AWAY, CloseReasons.SHUTTING_DOWN, 1000);
         server.close();
         core.shutdown();
     }
@@ -177,6 +240,9 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Duration chunkDelay = Duration.ofMillis(5);
         private Duration frameDelay = Duration.ZERO;
         private boolean rejectResumeWhileConnected = true;
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration resumptionUpdateInterval = Duration.ZERO;
+        private Duration transportIdleTimeout;
         private boolean recording = true;
         private int maxRecordedSessions = 1000;
         private boolean tls;
@@ -292,6 +358,35 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Close a connection with 1011 {@code Idle timeout: no client message for 30s} once no client message arrived
+         * for this long while the model is not talking (default {@link Duration#ZERO}: never, as Google documents no idle
+         * timeout; connections end at their lifetime).
+         */
+        public Builder idleTimeout(Duration v) {
+            idleTimeout = v;
+            return this;
+        }
+
+        /**
+         * With {@code sessionResumption} in setup: also send a fresh resumable {@code sessionResumptionUpdate} once this
+         * long passed without one while no turn is under way, e.g. while realtime input streams (default
+         * {@link Duration#ZERO}: only after setup, after each turn and before goAway).
+         */
+        public Builder resumptionUpdateInterval(Duration v) {
+            resumptionUpdateInterval = v;
+            return this;
+        }
+
+        /**
+         * For tests of the transport only: turn Grizzly's TCP idle timeout back on (whole seconds, at least 1). The
+         * emulator runs without it, because it ends idle WebSocket connections without a close frame.
+         */
+        Builder transportIdleTimeout(Duration v) {
+            transportIdleTimeout = v;
+            return this;
+        }
+
         /** Record every frame (default true); turn off for load tests. */
         public Builder recording(boolean v) {
             recording = v;
@@ -333,22 +428,27 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return new EmulatorSettings(bindAddress, port, apiKeys, authTokens,
                     models == null ? ModelCatalog.defaults() : ModelCatalog.of(models), connectionLifetime, goAwayLead,
                     audioSessionLimit, videoSessionLimit, maxSessionsPerKey, handleTtl, maxMessageBytes, binaryFrames, chunkDelay,
-                    frameDelay, rejectResumeWhileConnected, recording, maxRecordedSessions, tls, scenario, brain, clock);
+                    frameDelay, rejectResumeWhileConnected, idleTimeout, resumptionUpdateInterval, recording, maxRecordedSessions,
+                    tls, scenario, brain, clock);
         }
 
         /** Starts the emulator. */
         public GeminiLiveEmulator start() {
-            return start(settings());
+            return start(settings(), transportIdleTimeout);
         }
 
         /** Starts an emulator with these settings. */
         public static GeminiLiveEmulator start(EmulatorSettings settings) {
+            return start(settings, null);
+        }
+
+        private static GeminiLiveEmulator start(EmulatorSettings settings, Duration transportIdleTimeout) {
             EmulatorCore core = new EmulatorCore(settings);
             SelfSignedTls tls = settings.tls() ? SelfSignedTls.generate() : null;
             try {
                 LoopbackServer server = LoopbackServer.start(settings.bindAddress(), settings.port(), LiveEndpoint.configs(core),
                         core.handshakes, p -> LivePath.find(p).isPresent(), settings.maxMessageBytes(),
-                        tls == null ? null : tls.serverContext());
+                        tls == null ? null : tls.serverContext(), transportIdleTimeout);
                 return new GeminiLiveEmulator(core, server, tls);
             } catch (IOException e) {
                 core.shutdown();

@@ -143,6 +143,26 @@ public final class GeminiLiveEmulatorExtension
         return emulator().faults();
     }
 
+    /** @return the connections of one resumable session; see {@link GeminiLiveEmulator#conversationSessions(String)} */
+    public List<EmulatorSession> conversationSessions(String conversationId) {
+        return emulator().conversationSessions(conversationId);
+    }
+
+    /** @return the realtime audio bytes a resumable session received; see {@link GeminiLiveEmulator#receivedAudioBytes(String)} */
+    public long receivedAudioBytes(String conversationId) {
+        return emulator().receivedAudioBytes(conversationId);
+    }
+
+    /** @return the realtime audio a resumable session received, concatenated; see {@link GeminiLiveEmulator#receivedAudio(String)} */
+    public byte[] receivedAudio(String conversationId) {
+        return emulator().receivedAudio(conversationId);
+    }
+
+    /** @return the chunks of that audio; see {@link GeminiLiveEmulator#receivedAudioChunks(String)} */
+    public List<ReceivedAudio> receivedAudioChunks(String conversationId) {
+        return emulator().receivedAudioChunks(conversationId);
+    }
+
     /** Configures the extension's emulator. */
     public static final class Builder {
         private final GeminiLiveEmulator.Builder emulator = GeminiLiveEmulator.builder();
@@ -188,6 +208,24 @@ public final class GeminiLiveEmulatorExtension
 
         public Builder chunkDelay(Duration delay) {
             emulator.chunkDelay(delay);
+            return this;
+        }
+
+        /** See {@link GeminiLiveEmulator.Builder#idleTimeout(Duration)} (default: none). */
+        public Builder idleTimeout(Duration idle) {
+            emulator.idleTimeout(idle);
+            return this;
+        }
+
+        /** See {@link GeminiLiveEmulator.Builder#resumptionUpdateInterval(Duration)} (default: none). */
+        public Builder resumptionUpdateInterval(Duration interval) {
+            emulator.resumptionUpdateInterval(interval);
+            return this;
+        }
+
+        /** See {@link GeminiLiveEmulator.Builder#rejectResumeWhileConnected(boolean)} (default true). */
+        public Builder rejectResumeWhileConnected(boolean reject) {
+            emulator.rejectResumeWhileConnected(reject);
             return this;
         }
 

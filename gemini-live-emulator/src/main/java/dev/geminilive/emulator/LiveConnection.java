@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -95,6 +97,12 @@ final class LiveConnection implements Faults {
     private boolean gateAcquired;
     private boolean conversationOpened;
     private ScheduledFuture<?> sessionLimit;
+    private ScheduledFuture<?> idleCheck;
+    private ScheduledFuture<?> periodicUpdate;
+    private long periodicGeneration;
+    private long lastClientFrameNanos = System.nanoTime();
+    /** The latest sessionResumptionUpdate said resumable:false: the model is generating or waiting for functions. */
+    private boolean busy;
     private int responseTokens;
     private Modality responseModality = Modality.TEXT;
 
@@ -116,7 +124,10 @@ final class LiveConnection implements Faults {
     // ---------------------------------------------------------------- entry points (any thread)
 
     void opened() {
-        serial.execute(this::scheduleLifetime);
+        serial.execute(() -> {
+            scheduleLifetime();
+            scheduleIdleCheck(settings.idleTimeout().toMillis());
+        });
     }
 
     void frame(String json, boolean binary) {
@@ -177,7 +188,25 @@ final class LiveConnection implements Faults {
 
     @Override
     public void goAway(Duration timeLeft) {
-        send(ServerMessage.of(new GoAway(timeLeft)));
+        serial.execute(() -> {
+            if (state != State.CLOSED) {
+                goAwayNow(timeLeft);
+            }
+        });
+    }
+
+    /**
+     * The emulator stops: the close frame goes out from the caller's thread at once, even when this session's queue is
+     * stalled, so no client is left with a connection that ends without one.
+     */
+    void shutdown(int code, String reason) {
+        out.close(code, reason);
+        serial.execute(() -> finish(new CloseStatus(code, reason, true, false)));
+    }
+
+    /** @return whether the TCP connection is still open */
+    boolean transportOpen() {
+        return handshake.connection().isOpen();
     }
 
     @Override
@@ -191,6 +220,7 @@ final class LiveConnection implements Faults {
         if (state == State.CLOSED) {
             return;
         }
+        lastClientFrameNanos = System.nanoTime();
         clientIndex++;
         ClientMessage message = null;
         ProtocolException invalid = null;
@@ -258,9 +288,12 @@ final class LiveConnection implements Faults {
             ResumptionStore.Entry entry = core.resumption.find(handle)
                     .filter(e -> core.conversations.alive(e.conversationId(), settings.handleTtl()))
                     .orElseThrow(() -> invalidArgument("The session resumption handle is invalid or has expired."));
-            if (settings.rejectResumeWhileConnected() && core.conversations.openConnections(entry.conversationId()) > 0) {
-                throw new ProtocolException(CloseReasons.INTERNAL_ERROR,
-                        "The session is still in use by another connection. Close it before resuming.", null);
+            List<LiveConnection> others = core.conversations.openConnections(entry.conversationId());
+            if (!others.isEmpty()) {
+                if (settings.rejectResumeWhileConnected()) {
+                    throw new ProtocolException(CloseReasons.INTERNAL_ERROR, CloseReasons.SESSION_IN_USE, null);
+                }
+                supersede(others);
             }
             memory = entry.memory().copy();
             conversationId = entry.conversationId();
@@ -272,7 +305,7 @@ final class LiveConnection implements Faults {
         gateAcquired = true;
         opts = options;
         memory.setSystemInstruction(setup.systemInstruction() == null ? "" : setup.systemInstruction().text());
-        ConversationRegistry.State conversation = core.conversations.opened(conversationId);
+        ConversationRegistry.State conversation = core.conversations.opened(conversationId, this);
         conversationOpened = true;
         scenario = new ScenarioRunner(settings.scenario());
         vad = new EnergyVad(opts.vadThreshold(), opts.prefixPaddingMs(), opts.silenceDurationMs());
@@ -392,6 +425,8 @@ final class LiveConnection implements Faults {
     private void onAudio(Blob audio) {
         int rate = audio.sampleRate(16000);
         byte[] data = audio.data() == null ? new byte[0] : audio.data();
+        view.countAudio(data.length);
+        core.conversations.audio(conversationId, view.id(), clientIndex, rate, data);
         if (opts.manualActivity()) {
             if (inManualActivity) {
                 activityBytes += data.length;
@@ -522,6 +557,7 @@ final class LiveConnection implements Faults {
         if (opts.resumption() && !t.announcedBusy) {
             t.announcedBusy = true;
             t.add(() -> {
+                busy = true;
                 out.send(ServerMessage.of(new SessionResumptionUpdate("", false, opts.transparent() ? clientIndex : null)));
                 return settings.chunkDelay().toMillis();
             });
@@ -553,8 +589,11 @@ final class LiveConnection implements Faults {
             } else if (a.asText() != null) {
                 addReply(t, settings.brain().respond(memory, input == null ? UserInput.text(a.asText()) : input, opts.functions()));
             } else if (a.goAway() != null) {
-                ServerMessage m = ServerMessage.of(new GoAway(ProtoDurations.parse(a.goAway())));
-                t.add(() -> sendStep(m));
+                Duration timeLeft = ProtoDurations.parse(a.goAway());
+                t.add(() -> {
+                    goAwayNow(timeLeft);
+                    return settings.chunkDelay().toMillis();
+                });
             } else if (Boolean.TRUE.equals(a.resumptionUpdate())) {
                 t.add(() -> {
                     sendResumptionUpdate(true);
@@ -771,6 +810,81 @@ final class LiveConnection implements Faults {
     private void sendResumptionUpdate(boolean resumable) {
         String handle = resumable ? core.resumption.issue(conversationId, memory) : "";
         out.send(ServerMessage.of(new SessionResumptionUpdate(handle, resumable, opts.transparent() ? clientIndex : null)));
+        if (resumable) {
+            busy = false;
+            schedulePeriodicUpdate();
+        }
+    }
+
+    /**
+     * goAway, preceded by a fresh resumable handle (with the last consumed index when transparent) when the session is
+     * resumable and the model is not generating, so the client hands over with the newest state.
+     */
+    private void goAwayNow(Duration timeLeft) {
+        if (state == State.ACTIVE && opts.resumption() && !busy) {
+            sendResumptionUpdate(true);
+        }
+        out.send(ServerMessage.of(new GoAway(timeLeft)));
+    }
+
+    /** With resumptionUpdateInterval: a fresh handle once that long passed without one and no turn is under way. */
+    private void schedulePeriodicUpdate() {
+        Duration every = settings.resumptionUpdateInterval();
+        if (every.isZero() || state != State.ACTIVE) {
+            return;
+        }
+        if (periodicUpdate != null) {
+            periodicUpdate.cancel(false);
+        }
+        long generation = ++periodicGeneration;
+        periodicUpdate = schedule(() -> serial.execute(() -> {
+            if (generation == periodicGeneration && state == State.ACTIVE && turn == null && !busy) {
+                sendResumptionUpdate(true);
+            }
+        }), every.toMillis());
+    }
+
+    /** With idleTimeout: close 1011 once no client message arrived for that long, unless the model is still talking. */
+    private void scheduleIdleCheck(long delayMs) {
+        if (settings.idleTimeout().isZero() || state == State.CLOSED) {
+            return;
+        }
+        idleCheck = schedule(() -> serial.execute(this::checkIdle), Math.max(1, delayMs));
+    }
+
+    private void checkIdle() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        long timeoutMs = settings.idleTimeout().toMillis();
+        long idleMs = (System.nanoTime() - lastClientFrameNanos) / 1_000_000;
+        if (idleMs < timeoutMs) {
+            scheduleIdleCheck(timeoutMs - idleMs);
+        } else if (turn != null && !turn.awaitingTools) {
+            scheduleIdleCheck(Math.min(timeoutMs, 200)); // a model turn is streaming: the connection is not idle
+        } else {
+            closeWith(CloseReasons.INTERNAL_ERROR, CloseReasons.idleTimeout(settings.idleTimeout()));
+        }
+    }
+
+    /**
+     * A resume was accepted while older connections of the session are open: they are closed with 1000 before the new
+     * one completes its setup, so one session never has two live connections. Waits briefly for each to close.
+     */
+    private static void supersede(List<LiveConnection> others) {
+        for (LiveConnection o : others) {
+            o.close(CloseReasons.NORMAL, CloseReasons.SESSION_RESUMED_ELSEWHERE);
+        }
+        for (LiveConnection o : others) {
+            try {
+                o.view().onClose().get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("Emulator session {} did not close within 2 s after its session was resumed elsewhere", o.view().id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void scheduleLifetime() {
@@ -779,7 +893,7 @@ final class LiveConnection implements Faults {
         if (!lead.isNegative() && !lead.isZero() && lead.compareTo(life) < 0) {
             addTimer(schedule(() -> serial.execute(() -> {
                 if (state == State.ACTIVE) {
-                    out.send(ServerMessage.of(new GoAway(lead)));
+                    goAwayNow(lead);
                 }
             }), life.minus(lead).toMillis()));
         }
@@ -834,11 +948,17 @@ final class LiveConnection implements Faults {
         turn = null;
         deferred.clear();
         timers.forEach(f -> f.cancel(false));
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        if (periodicUpdate != null) {
+            periodicUpdate.cancel(false);
+        }
         if (gateAcquired) {
             core.gate.release(auth.credential());
         }
         if (conversationOpened) {
-            core.conversations.closed(conversationId);
+            core.conversations.closed(conversationId, this);
         }
         view.ended(status);
     }

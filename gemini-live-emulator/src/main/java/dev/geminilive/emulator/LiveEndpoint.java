@@ -54,11 +54,11 @@ public final class LiveEndpoint extends Endpoint {
         HandshakeInfo handshake = core.handshakes.claim(tag == null || tag.isEmpty() ? null : tag.get(0)).orElse(null);
         if (handshake == null) {
             LOG.warn("WebSocket opened without a captured handshake; closing it");
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, CloseReasons.INTERNAL));
-            } catch (java.io.IOException e) {
-                LOG.debug("close failed: {}", e.toString());
-            }
+            close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, CloseReasons.INTERNAL);
+            return;
+        }
+        if (core.stopping) { // a client reconnecting while the emulator stops
+            close(session, CloseReason.CloseCodes.GOING_AWAY, CloseReasons.SHUTTING_DOWN);
             return;
         }
         session.setMaxTextMessageBufferSize(LoopbackServer.transportLimit(core.settings.maxMessageBytes()));
@@ -84,6 +84,14 @@ public final class LiveEndpoint extends Endpoint {
             }
         });
         connection.opened();
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (java.io.IOException e) {
+            LOG.debug("close failed: {}", e.toString());
+        }
     }
 
     @Override

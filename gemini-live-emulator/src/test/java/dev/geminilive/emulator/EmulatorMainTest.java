@@ -58,6 +58,21 @@ class EmulatorMainTest {
     }
 
     @Test
+    void continuityOptionsReachTheSettings() throws Exception {
+        EmulatorSettings defaults = EmulatorMain.parse(new String[0]).builder().settings();
+        assertEquals(Duration.ZERO, defaults.idleTimeout());
+        assertEquals(Duration.ZERO, defaults.resumptionUpdateInterval());
+        assertTrue(defaults.rejectResumeWhileConnected());
+        EmulatorSettings s = EmulatorMain.parse(new String[] {"--idle-timeout", "30s", "--resumption-update-interval", "2s",
+            "--allow-resume-while-connected"}).builder().settings();
+        assertEquals(Duration.ofSeconds(30), s.idleTimeout());
+        assertEquals(Duration.ofSeconds(2), s.resumptionUpdateInterval());
+        assertEquals(false, s.rejectResumeWhileConnected());
+        assertTrue(EmulatorMain.USAGE.contains("--idle-timeout") && EmulatorMain.USAGE.contains("--resumption-update-interval")
+                && EmulatorMain.USAGE.contains("--allow-resume-while-connected"));
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--nope", "1"}));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--connection-lifetime", "soon"}));

@@ -37,6 +37,21 @@ class ExtensionTest {
     }
 
     @Test
+    void continuitySettingsReachTheEmulator() {
+        GeminiLiveEmulatorExtension ext = GeminiLiveEmulatorExtension.builder().idleTimeout(Duration.ofSeconds(30))
+                .resumptionUpdateInterval(Duration.ofSeconds(2)).rejectResumeWhileConnected(false).build();
+        ext.beforeAll(null);
+        try {
+            EmulatorSettings s = ext.emulator().settings();
+            assertEquals(Duration.ofSeconds(30), s.idleTimeout());
+            assertEquals(Duration.ofSeconds(2), s.resumptionUpdateInterval());
+            assertEquals(false, s.rejectResumeWhileConnected());
+        } finally {
+            ext.afterAll(null);
+        }
+    }
+
+    @Test
     void injectsFaultsIntoTheLastSession() throws Exception {
         try (RawLiveClient c = RawLiveClient.connect(emulator.liveUrl("v1beta"), Wire.KEY_HEADER)) {
             c.send(Wire.setup(ModelCatalog.TEST_MODEL));

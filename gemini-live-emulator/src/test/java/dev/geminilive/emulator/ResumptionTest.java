@@ -88,9 +88,35 @@ class ResumptionTest {
             String handle = handleFrom(old, 0);
             try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
                 c.send(setup("{\"handle\":\"" + handle + "\"}"));
-                assertEquals(1011, c.awaitClose().getCloseCode().getCode());
+                jakarta.websocket.CloseReason r = c.awaitClose();
+                assertEquals(1011, r.getCloseCode().getCode());
+                assertEquals("The session is still in use by another connection. Close it before resuming.", r.getReasonPhrase());
             }
             assertTrue(old.isOpen());
+            old.send(Wire.realtimeText("still mine"));
+            assertEquals("You said: still mine", Wire.text(old.awaitTurns(1)));
+        }
+    }
+
+    @Test
+    void whenAllowedAResumeWhileTheOldConnectionIsOpenClosesTheOldOneWith1000BeforeSetupCompletes() throws Exception {
+        try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().rejectResumeWhileConnected(false).start();
+                RawLiveClient old = Wire.open(e, setup("{}"))) {
+            old.send(Wire.realtimeText("my name is Grace"));
+            String handle = handleFrom(old, old.awaitTurns(1).size());
+            EmulatorSession oldSession = e.lastSession().orElseThrow();
+            try (RawLiveClient c = Wire.open(e, setup("{\"handle\":\"" + handle + "\"}"))) {
+                assertEquals(new CloseStatus(1000, "Session resumed on another connection.", true, false),
+                        oldSession.closeStatus().orElseThrow(), "closed before the new connection's setupComplete");
+                jakarta.websocket.CloseReason r = old.awaitClose();
+                assertEquals(1000, r.getCloseCode().getCode());
+                assertEquals("Session resumed on another connection.", r.getReasonPhrase());
+                c.send(Wire.realtimeText("what is my name"));
+                assertEquals("Your name is Grace.", Wire.text(c.awaitTurns(1)));
+                List<EmulatorSession> connections = e.conversationSessions(oldSession.conversationId());
+                assertEquals(2, connections.size());
+                assertEquals(1, connections.stream().filter(EmulatorSession::isOpen).count(), "one live connection per session");
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.geminilive.emulator.server;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -45,9 +47,10 @@ public final class LoopbackServer implements AutoCloseable {
      * @param knownPath       which normalised paths exist; others get a 404 handshake answer
      * @param maxMessageBytes the largest incoming frame
      * @param sslContext      a server TLS context for wss, or null for plain ws
+     * @param transportIdle   Grizzly's idle timeout for the TCP connections (whole seconds, at least 1), or null for none
      */
     public static LoopbackServer start(String bindAddress, int port, List<ServerEndpointConfig> endpoints, HandshakeRegistry registry,
-            Predicate<String> knownPath, int maxMessageBytes, SSLContext sslContext) throws IOException {
+            Predicate<String> knownPath, int maxMessageBytes, SSLContext sslContext, Duration transportIdle) throws IOException {
         String contextPath = "/";
         TyrusServerContainer container = new TyrusServerContainer((Set<Class<?>>) null) {
             private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this)
@@ -85,6 +88,10 @@ public final class LoopbackServer implements AutoCloseable {
         }
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("gemini-live", bindAddress, port);
+        // HttpServer puts an IdleTimeoutFilter into every listener's chain, timed by the HTTP keep-alive setting (30 s by
+        // default). It also sees upgraded WebSocket connections and ends them without a close frame after 30 s without a
+        // frame in either direction. A negative value turns it off (0 would close at once).
+        listener.getKeepAlive().setIdleTimeoutInSeconds(transportIdle == null ? -1 : (int) Math.max(1, transportIdle.toSeconds()));
         if (sslContext != null) {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(sslContext, false, false, false));
@@ -103,6 +110,12 @@ public final class LoopbackServer implements AutoCloseable {
      */
     public static int transportLimit(int maxMessageBytes) {
         return (int) Math.min(Integer.MAX_VALUE - 1024L, 4L * maxMessageBytes + 1024);
+    }
+
+    /** @return Grizzly's idle timeout for TCP connections, empty when it is off */
+    public Optional<Duration> transportIdleTimeout() {
+        int seconds = listener.getKeepAlive().getIdleTimeoutInSeconds();
+        return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
     /** @return the port actually bound */
