@@ -255,9 +255,17 @@ public final class ConversationSession {
         }));
     }
 
-    /** The stored state, minus a handle too old to trust. */
+    /** The stored state, minus a handle too old to trust or older than the history. */
     private ConversationState usableMemory() {
         ConversationState mem = memory;
+        if (mem.handle() != null && !mem.handleIsCurrent() && !mem.history().isEmpty()) {
+            // the newest turns came after the handle (its update was lost with the connection): the history knows more
+            LOG.debug("The resumption handle of conversation {} predates its last {} turns; re-seeding instead", storeKey,
+                    mem.turns() - mem.handleTurns());
+            mem = mem.withoutHandle();
+            remember(mem);
+            return mem;
+        }
         if (mem.handle() != null && mem.handleIssued() != null
             && mem.handleIssued().plus(continuity.handleTtl()).isBefore(Instant.now())) {
             LOG.debug("The resumption handle of conversation {} is older than {}; not using it", storeKey, continuity.handleTtl());

@@ -102,6 +102,8 @@ public final class FileConversationStore implements ConversationStore {
     private static ObjectNode write(String key, ConversationState state) {
         ObjectNode root = JSON.createObjectNode();
         root.put("key", key);
+        root.put("turns", state.turns());
+        root.put("handleTurns", state.handleTurns());
         if (state.handle() != null) {
             root.put("handle", state.handle());
             root.put("handleIssued", state.handleIssued().toString());
@@ -120,6 +122,7 @@ public final class FileConversationStore implements ConversationStore {
         for (JsonNode t : root.path("history")) {
             history.add(new HistoryTurn(t.path("role").asText(), t.path("text").asText()));
         }
-        return new ConversationState(handle, handle == null ? null : issued == null ? Instant.EPOCH : issued, history);
+        return new ConversationState(handle, handle == null ? null : issued == null ? Instant.EPOCH : issued, history,
+                root.path("turns").asLong(history.size()), root.path("handleTurns").asLong(0));
     }
 }
