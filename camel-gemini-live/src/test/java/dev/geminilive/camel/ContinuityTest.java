@@ -30,6 +30,7 @@ class ContinuityTest extends EmulatorTestSupport {
 
     final AtomicInteger reconnected = new AtomicInteger();
     final List<Exchange> turns = new CopyOnWriteArrayList<>();
+    final AtomicInteger slowReconnected = new AtomicInteger();
 
     @Override
     protected GeminiLiveEmulator.Builder emulatorBuilder() {
@@ -45,6 +46,7 @@ class ContinuityTest extends EmulatorTestSupport {
                 from(uri("chat", "events=reconnected")).process(e -> reconnected.incrementAndGet());
                 from(uri("chat", "aggregate=turn&events=turn")).process(e -> turns.add(e.copy()));
                 from("direct:slow").to(uri("slow", "model=" + MODEL_3 + "&turnTimeout=1000&activityHandling=NO_INTERRUPTION"));
+                from(uri("slow", "events=reconnected")).process(e -> slowReconnected.incrementAndGet());
                 from("direct:badModel").to(uri("bad", "model=gemini-0.1-not-a-model&reconnectInitialDelay=50"));
             }
         };
@@ -103,8 +105,8 @@ class ContinuityTest extends EmulatorTestSupport {
         assertInstanceOf(TimeoutException.class, timedOut.getCause());
         assertTrue(timedOut.getCause().getMessage().contains("turnTimeout"), timedOut.getCause().getMessage());
         assertTrue(tookMillis < 2500, "failed after " + tookMillis + " ms");
-        // the stalled connection was recycled: once the server is back, the late answer to B never reaches C
-        Thread.sleep(2500);
+        // the stalled connection is recycled: once the server is back, the late answer to B never reaches C
+        await(() -> slowReconnected.get() > 0, Duration.ofSeconds(10), "the stalled connection replaced");
         assertEquals("You said: question C", template.requestBody("direct:slow", "question C", String.class));
         assertEquals("You said: question D", template.requestBody("direct:slow", "question D", String.class));
     }

@@ -375,7 +375,6 @@ public final class ConversationSession {
             state = State.OPEN;
         }
         group.connected();
-        next.drainEarly();
         touch();
         boolean first = previous == null && old == null;
         if (previous != null) {
@@ -413,6 +412,7 @@ public final class ConversationSession {
                     next.resumed ? "resumed by handle" : "new session");
             events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.RECONNECTED, why, headers)));
         }
+        next.drainEarly(); // after the connected events, so consumers see them first
     }
 
     /** Decides whether an entry goes to the new connection. Called with the wire lock held. */

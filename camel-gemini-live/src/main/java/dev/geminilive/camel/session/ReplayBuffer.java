@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The messages written on one connection that the server may not have consumed yet: those after the index of the
  * newest resumable handle ({@code lastConsumedClientMessageIndex}), or, where the server gives no index, those written
- * since the newest handle arrived. They are sent again when the conversation moves to a new connection. Bounded in
+ * since the newest handle arrived and any input whose answer has not come. They are sent again when the conversation moves to a new connection. Bounded in
  * bytes: past the bound the oldest are given up (and the loss is reported). Guarded by the conversation's wire lock.
  */
 final class ReplayBuffer {
@@ -37,9 +37,13 @@ final class ReplayBuffer {
         removeIf(e -> e.index <= index, true);
     }
 
-    /** A handle without an index: what was written before it arrived is in the handle's state. */
+    /**
+     * A handle without an index: what was written before it arrived is taken as in the handle's state, except input that
+     * still waits for its answer. That one may have crossed the handle on the wire; only its answer proves the server has
+     * it, so it is kept until {@link #answered}.
+     */
     void consumedWritten() {
-        removeIf(OutboundEntry::isWritten, true);
+        removeIf(e -> e.isWritten() && e.owner == null, true);
     }
 
     /** The input's answer came: the server had it. */
