@@ -912,6 +912,10 @@ public final class ConversationSession {
             } else if (reconnects(close)) {
                 handover(c, "connection closed " + close, true);
             } else {
+                if (close.code() == CloseInfo.POLICY_VIOLATION) {
+                    // the session itself is over (e.g. its duration limit): its handle would only be refused
+                    remember(memory.withoutHandle());
+                }
                 end(new LiveClientException("Gemini Live session of conversation " + conversationId + " closed: " + close, close,
                         null), close.isFatal() ? "the server closed it with " + close : null);
             }
