@@ -26,6 +26,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String authToken;
     @UriParam(label = "security", secret = true)
     private String bearerToken;
+    @UriParam(label = "security")
+    private java.util.function.Supplier<String> bearerTokenSupplier;
     @UriParam(label = "common")
     private String baseUrl;
     @UriParam(label = "advanced")
@@ -160,6 +162,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String toolScheduling;
     @UriParam(label = "tools", defaultValue = "map")
     private String toolArguments = "map";
+    @UriParam(label = "tools", defaultValue = "generic", enums = "generic,class,message")
+    private String toolErrorMessage = "generic";
 
     /** @return a copy that an endpoint may change without affecting the component */
     public GeminiLiveConfiguration copy() {
@@ -236,6 +240,18 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.bearerToken = bearerToken;
     }
 
+    public java.util.function.Supplier<String> getBearerTokenSupplier() {
+        return bearerTokenSupplier;
+    }
+
+    /**
+     * For backend=vertex: a bean (#name) that supplies an OAuth access token, called for every new connection so that
+     * tokens can be refreshed (e.g. from Google's auth library). Used when bearerToken is not set.
+     */
+    public void setBearerTokenSupplier(java.util.function.Supplier<String> bearerTokenSupplier) {
+        this.bearerTokenSupplier = bearerTokenSupplier;
+    }
+
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -263,7 +279,7 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * gemini for the Gemini Developer API, vertex for Vertex AI (needs project, location and bearerToken).
+     * gemini for the Gemini Developer API, vertex for Vertex AI (needs project, location and bearerToken or bearerTokenSupplier).
      */
     public void setBackend(String backend) {
         this.backend = backend;
@@ -989,5 +1005,19 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setMaxReplayBytes(long maxReplayBytes) {
         this.maxReplayBytes = maxReplayBytes;
+    }
+
+    public String getToolErrorMessage() {
+        return toolErrorMessage;
+    }
+
+    /**
+     * What the model is told when a tool endpoint fails: generic (a fixed text naming the function, e.g. The function
+     * get_weather failed.), class (the function and the exception's class name) or message (the exception's message as it
+     * is, only for tools whose errors hold nothing secret). A tool route may set its own text in the
+     * CamelGeminiLiveToolError header. Timeouts always get a fixed text.
+     */
+    public void setToolErrorMessage(String toolErrorMessage) {
+        this.toolErrorMessage = toolErrorMessage;
     }
 }

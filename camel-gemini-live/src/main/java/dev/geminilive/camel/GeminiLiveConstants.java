@@ -101,6 +101,12 @@ public final class GeminiLiveConstants {
               javaType = "Boolean")
     public static final String TOOL_WILL_CONTINUE = "CamelGeminiLiveToolWillContinue";
 
+    @Metadata(label = "tools", description = "Set by a tool route (e.g. in its onException): the error text the model gets for this "
+                                             + "call instead of the route's reply or the toolErrorMessage text. Exception messages "
+                                             + "never reach the model unless toolErrorMessage=message.",
+              javaType = "String")
+    public static final String TOOL_ERROR = "CamelGeminiLiveToolError";
+
     @Metadata(label = "consumer", description = "On toolCall events: the ids of the calls no tool endpoint answers, which the route "
                                                 + "must answer by sending a toolResponse to the producer.",
               javaType = "java.util.List<String>")

@@ -41,8 +41,13 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
         return (GeminiLiveComponent) super.getComponent();
     }
 
+    /**
+     * A producer opens connections, so its endpoint must have credentials: checked here, so that a missing key stops the
+     * route from starting rather than failing its first exchange (with lazyStartProducer, the first exchange fails).
+     */
     @Override
     public Producer createProducer() throws Exception {
+        SetupFactory.checkCredentials(configuration);
         return new GeminiLiveProducer(this);
     }
 
@@ -81,8 +86,10 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
         super.doStart();
         ConfigurationChecks.check(configuration);
         toolRouting = ToolRoutings.build(getCamelContext(), configuration);
-        // build a setup once now, so a missing key or a bad option fails the route's start, not its first exchange
-        sessionSpec();
+        // build a setup once now, so a bad option fails the route's start, not its first exchange. Credentials are
+        // checked where a connection can be opened (createProducer): a consumer only receives the events of sessions
+        // that producers of its name open, so it starts without a key.
+        SetupFactory.setup(getCamelContext(), configuration, toolRouting.declarations());
     }
 
     /** @return the connection, setup and tool routing for a new session of this endpoint */

@@ -75,7 +75,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                 }
             }, workers);
             return false;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             OutboundMapper.close(out);
             exchange.setException(e);
             callback.done(true);
@@ -100,6 +100,13 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         // a turn timeout or a closed session fails the exchange even while a write is still stuck
         sent.turn().whenCompleteAsync((turn, error) -> {
             if (error != null) {
+                completion.fail(error);
+            }
+        }, workers);
+        // and input that could not be sent (a stream cut short, a refused frame) fails it at once
+        sent.written().whenCompleteAsync((v, error) -> {
+            if (error != null) {
+                session.cancelTurn(sent.turn());
                 completion.fail(error);
             }
         }, workers);
@@ -137,7 +144,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             if (done.compareAndSet(false, true)) {
                 try {
                     reply.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     exchange.setException(e);
                 }
                 finish();
@@ -154,7 +161,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         void guard(Runnable step) {
             try {
                 step.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 fail(e);
             }
         }

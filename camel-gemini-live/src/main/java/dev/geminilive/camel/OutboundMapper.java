@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.geminilive.audio.AudioInput;
+import dev.geminilive.audio.Pcm;
 import dev.geminilive.protocol.ClientContent;
 import dev.geminilive.protocol.ClientMessage;
 import dev.geminilive.protocol.Content;
@@ -26,6 +27,7 @@ import dev.geminilive.protocol.Mime;
 import dev.geminilive.protocol.ProtocolException;
 import dev.geminilive.protocol.RealtimeInput;
 import dev.geminilive.protocol.ToolResponse;
+import dev.geminilive.protocol.Utf16;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -76,7 +78,7 @@ final class OutboundMapper {
         if (config.getAudioChunkMillis() < 10 || config.getAudioChunkMillis() > 10_000) {
             throw new IllegalArgumentException("audioChunkMillis must be between 10 and 10000: " + config.getAudioChunkMillis());
         }
-        this.audioInput = new AudioInput(config.getAudioChunkMillis());
+        this.audioInput = new AudioInput(config.getAudioChunkMillis()).refusingTruncatedWav();
     }
 
     ModelProfile profile() {
@@ -95,7 +97,7 @@ final class OutboundMapper {
             case TEXT:
                 return text(exchange, turnComplete);
             case AUDIO:
-                return audio(body, mimeType(in, body, config.getAudioMimeType()), turnComplete);
+                return audio(body, mimeType(in, body, config.getAudioMimeType()), turnComplete, exchange.getPattern().isOutCapable());
             case VIDEO:
                 return video(body, mimeType(in, body, null));
             case ACTIVITY_START:
@@ -107,9 +109,9 @@ final class OutboundMapper {
             case CLIENT_CONTENT:
                 return clientContent(body, turnComplete);
             case TOOL_RESPONSE:
-                return single(ClientMessage.of(toolResponse(body)), true);
+                return single(writable(ClientMessage.of(toolResponse(body))), true);
             case RAW:
-                ClientMessage raw = raw(body);
+                ClientMessage raw = writable(raw(body));
                 return single(raw, completesTurn(raw));
             case END_SESSION:
                 return new Outbound(List.<ClientMessage>of().iterator(), false, true, null);
@@ -150,6 +152,12 @@ final class OutboundMapper {
         if (text == null) {
             throw new IllegalArgumentException("The exchange has no text to send to Gemini Live");
         }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("The text body is " + (text.isEmpty() ? "empty" : "blank")
+                                               + ": nothing for the model to answer");
+        }
+        // a lone surrogate has no UTF-8 form: no frame could carry it
+        Utf16.requireWellFormed(text, "Text body");
         if (profile == ModelProfile.GEMINI_3) {
             return single(ClientMessage.realtimeText(text), true);
         }
@@ -157,15 +165,36 @@ final class OutboundMapper {
         return single(ClientMessage.of(new ClientContent(List.of(Content.user(text)), complete)), complete);
     }
 
-    private Outbound audio(Object body, String mime, Boolean turnComplete) {
+    /**
+     * Audio the exchange waits an answer for is checked whole before anything is sent when the body can be read twice
+     * (bytes, buffers, files): a WAV cut short, no samples, or — with automatic activity detection, which never hears
+     * speech in it — silence fail the exchange at once instead of after turnTimeout. A stream is checked as it is sent.
+     */
+    private Outbound audio(Object body, String mime, Boolean turnComplete, boolean outCapable) {
+        boolean endTurn = turnComplete == null || turnComplete;
+        boolean awaitsAnswer = outCapable && endTurn;
+        boolean silenceFails = awaitsAnswer && config.isAutomaticActivityDetection();
         Iterator<byte[]> chunks;
         InputStream source = null;
-        if (body instanceof byte[] bytes) {
-            chunks = audioInput.chunks(bytes, mime);
+        if (body instanceof byte[] || body instanceof ByteBuffer) {
+            byte[] bytes = bytes(body);
+            requireNotEmpty(bytes.length);
+            byte[] pcm = audioInput.toPcm(bytes, mime);
+            requireSamples(pcm.length);
+            if (silenceFails && isSilent(pcm)) {
+                throw silent();
+            }
+            chunks = audioInput.chunks(pcm, audioInput.targetMimeType());
         } else {
             try {
+                if (body instanceof java.io.File || body instanceof Path) {
+                    requireNotEmpty(Files.size(path(body)));
+                    if (awaitsAnswer) {
+                        check(path(body), mime, silenceFails);
+                    }
+                }
                 source = stream(body);
-                chunks = closingAtEnd(audioInput.chunks(source, mime), source);
+                chunks = checkedAsSent(closingAtEnd(audioInput.chunks(source, mime), source), silenceFails);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(source);
                 if (e instanceof RuntimeException re) {
@@ -175,7 +204,6 @@ final class OutboundMapper {
             }
         }
         String target = audioInput.targetMimeType();
-        boolean endTurn = turnComplete == null || turnComplete;
         boolean manual = !config.isAutomaticActivityDetection();
         List<ClientMessage> before = manual && endTurn ? List.of(ClientMessage.of(RealtimeInput.ofActivityStart())) : List.of();
         List<ClientMessage> after = !endTurn ? List.of()
@@ -192,6 +220,80 @@ final class OutboundMapper {
             }
         };
         return new Outbound(concat(before.iterator(), audio, after.iterator()), endTurn, false, source);
+    }
+
+    /** The loudest sample of audio taken as silence: about -54 dBFS, far below any start-of-speech threshold. */
+    static final double SILENT_PEAK = 0.002;
+
+    private static boolean isSilent(byte[] pcm) {
+        return Pcm.peak(pcm) <= SILENT_PEAK;
+    }
+
+    private static IllegalArgumentException silent() {
+        return new IllegalArgumentException("The audio is silent: no speech for the model to answer (no sample above -54 dBFS). "
+                                            + "Send it InOnly, or with automaticActivityDetection=false to have it answered anyway");
+    }
+
+    private static void requireNotEmpty(long bytes) {
+        if (bytes == 0) {
+            throw new IllegalArgumentException("The audio body is empty: nothing to send to Gemini Live");
+        }
+    }
+
+    private static void requireSamples(long pcmBytes) {
+        if (pcmBytes < 2) {
+            throw new IllegalArgumentException("The audio body holds no samples: nothing to send to Gemini Live");
+        }
+    }
+
+    /** Reads a file's audio once to its end: fails if it is cut short, has no samples, or (when that fails) is silent. */
+    private void check(Path file, String mime, boolean silenceFails) throws IOException {
+        try (InputStream in = audioInput.open(Files.newInputStream(file), mime)) {
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            boolean silent = true;
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                total += n;
+                if (silent && !isSilent(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n))) {
+                    silent = false;
+                }
+            }
+            requireSamples(total);
+            if (silenceFails && silent) {
+                throw silent();
+            }
+        }
+    }
+
+    /** Fails the send at the end of a stream that held no samples or, when that fails, only silence. */
+    private static Iterator<byte[]> checkedAsSent(Iterator<byte[]> chunks, boolean silenceFails) {
+        return new Iterator<>() {
+            private long total;
+            private boolean silent = true;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = chunks.hasNext();
+                if (!more) {
+                    requireSamples(total);
+                    if (silenceFails && silent) {
+                        throw silent();
+                    }
+                }
+                return more;
+            }
+
+            @Override
+            public byte[] next() {
+                byte[] chunk = chunks.next();
+                total += chunk.length;
+                if (silent && !isSilent(chunk)) {
+                    silent = false;
+                }
+                return chunk;
+            }
+        };
     }
 
     private Outbound video(Object body, String mime) {
@@ -215,7 +317,7 @@ final class OutboundMapper {
         } else {
             content = new ClientContent(turns(body), turnComplete != null && turnComplete);
         }
-        return single(ClientMessage.of(content), Boolean.TRUE.equals(content.turnComplete()));
+        return single(writable(ClientMessage.of(content)), Boolean.TRUE.equals(content.turnComplete()));
     }
 
     @SuppressWarnings("unchecked")
@@ -278,6 +380,15 @@ final class OutboundMapper {
             return raw(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         return convert(body, ClientMessage.class, "a raw Live message");
+    }
+
+    /**
+     * Encodes a structured message once before it is sent, so what no frame can carry (a string with a lone surrogate)
+     * fails the exchange here, at once, naming the problem.
+     */
+    private ClientMessage writable(ClientMessage m) {
+        codec.encode(m);
+        return m;
     }
 
     private <T> T convert(Object value, Class<T> type, String what) {

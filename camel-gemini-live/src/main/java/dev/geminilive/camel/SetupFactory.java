@@ -54,20 +54,53 @@ final class SetupFactory {
         return model.startsWith("models/") || model.startsWith("tunedModels/") ? model : "models/" + model;
     }
 
+    /**
+     * @return where a new connection goes, with its credentials; calls bearerTokenSupplier (once per call, so once per
+     *         new connection)
+     */
     static LiveEndpoint endpoint(GeminiLiveConfiguration c) {
         if (isVertex(c)) {
-            return LiveEndpoint.vertex(c.getBaseUrl(), c.getLocation(), c.getApiVersion(), require(c.getBearerToken(), "bearerToken"),
-                    c.getProject());
+            return LiveEndpoint.vertex(c.getBaseUrl(), c.getLocation(), c.getApiVersion(), bearerToken(c), c.getProject());
         }
         if (c.getAuthToken() != null && !c.getAuthToken().isBlank()) {
             return LiveEndpoint.ephemeralToken(c.getBaseUrl(), c.getApiVersion(), c.getAuthToken());
         }
+        return LiveEndpoint.geminiApi(c.getBaseUrl(), c.getApiVersion(), requireApiKey(c));
+    }
+
+    /** Refuses an endpoint that has no credential for its backend, without calling a token supplier. */
+    static void checkCredentials(GeminiLiveConfiguration c) {
+        if (isVertex(c)) {
+            if ((c.getBearerToken() == null || c.getBearerToken().isBlank()) && c.getBearerTokenSupplier() == null) {
+                throw new IllegalArgumentException("The bearerToken option (or bearerTokenSupplier) is required for backend=vertex");
+            }
+        } else if (c.getAuthToken() == null || c.getAuthToken().isBlank()) {
+            requireApiKey(c);
+        }
+    }
+
+    private static String requireApiKey(GeminiLiveConfiguration c) {
         String key = apiKey(c);
         if (key == null) {
             throw new IllegalArgumentException("No Gemini API key: set the apiKey option (or authToken), or the GEMINI_API_KEY "
                                                + "or GOOGLE_API_KEY environment variable");
         }
-        return LiveEndpoint.geminiApi(c.getBaseUrl(), c.getApiVersion(), key);
+        return key;
+    }
+
+    /** The bearerToken option, else a fresh token from bearerTokenSupplier. */
+    private static String bearerToken(GeminiLiveConfiguration c) {
+        if (c.getBearerToken() != null && !c.getBearerToken().isBlank()) {
+            return c.getBearerToken();
+        }
+        if (c.getBearerTokenSupplier() == null) {
+            throw new IllegalArgumentException("The bearerToken option (or bearerTokenSupplier) is required for backend=vertex");
+        }
+        String token = c.getBearerTokenSupplier().get();
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("bearerTokenSupplier returned no token");
+        }
+        return token;
     }
 
     /** @return the apiKey option, else GEMINI_API_KEY, else GOOGLE_API_KEY, else null */

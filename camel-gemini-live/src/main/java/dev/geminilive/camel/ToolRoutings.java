@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.stream.Collectors;
 
 import dev.geminilive.camel.tools.FunctionDeclarations;
+import dev.geminilive.camel.tools.ToolErrors;
 import dev.geminilive.camel.tools.ToolRouting;
 import dev.geminilive.protocol.FunctionDeclaration;
 import dev.geminilive.protocol.FunctionResponse;
@@ -80,6 +81,6 @@ final class ToolRoutings {
             scheduling = ToolRouting.scheduling(c.getToolScheduling(), "toolScheduling");
         }
         return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, asyncAllowed,
-                jsonFunctions(c.getToolArguments(), declarations));
+                jsonFunctions(c.getToolArguments(), declarations), ToolErrors.of(c.getToolErrorMessage()));
     }
 }

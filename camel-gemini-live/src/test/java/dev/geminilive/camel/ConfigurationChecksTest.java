@@ -29,9 +29,54 @@ class ConfigurationChecksTest {
     }
 
     @Test
+    void aMissingBearerTokenIsRefusedAtStartOnVertex() {
+        assertStartFails("gemini-live:x?backend=vertex&project=p", "The bearerToken option (or bearerTokenSupplier) is required for "
+                                                                   + "backend=vertex");
+    }
+
+    @Test
+    void aConsumerStartsWithoutCredentialsSinceItOpensNoConnection() throws Exception {
+        if (System.getenv("GEMINI_API_KEY") == null && System.getenv("GOOGLE_API_KEY") == null) {
+            try (CamelContext context = new DefaultCamelContext()) {
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("gemini-live:x").to("log:events");
+                        from("gemini-live:v?backend=vertex&project=p").to("log:events");
+                    }
+                });
+                context.start();
+                assertTrue(context.getRouteController().getRouteStatus(context.getRoutes().get(0).getRouteId()).isStarted());
+            }
+        }
+    }
+
+    @Test
+    void withLazyStartProducerAMissingKeyFailsTheFirstExchangeInstead() throws Exception {
+        if (System.getenv("GEMINI_API_KEY") == null && System.getenv("GOOGLE_API_KEY") == null) {
+            try (CamelContext context = new DefaultCamelContext()) {
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:in").to("gemini-live:x?lazyStartProducer=true");
+                    }
+                });
+                context.start();
+                Exception e = assertThrows(Exception.class, () -> context.createProducerTemplate().requestBody("direct:in", "hi"));
+                assertTrue(String.valueOf(e.getCause()).contains("No Gemini API key"), String.valueOf(e.getCause()));
+            }
+        }
+    }
+
+    @Test
     void aToolEndpointForAnUndeclaredFunctionIsRefusedAtStart() {
         assertStartFails("gemini-live:x?apiKey=k&toolEndpoint.nope=direct:nope",
                 "toolEndpoint.nope names a function that the functions option does not declare");
+    }
+
+    @Test
+    void anUnknownToolErrorMessageIsRefusedAtStart() {
+        assertStartFails("gemini-live:x?apiKey=k&toolErrorMessage=verbose", "toolErrorMessage must be generic, class or message, not: verbose");
     }
 
     @Test

@@ -29,6 +29,13 @@ class CredentialsTest extends EmulatorTestSupport {
                 from("direct:vertex").to("gemini-live:vertex?baseUrl=" + emulator.url() + "&backend=vertex&project=my-project"
                                          + "&location=us-central1&bearerToken=ya29.token&model=gemini-live-2.5-flash"
                                          + "&responseModalities=AUDIO");
+                // a consumer opens no connection: it receives the events of the sessions the producer of its name opens
+                from("gemini-live:shared?events=turnComplete").to("mock:sharedEvents");
+                from("direct:shared").to(uri("shared", "model=" + MODEL_3));
+                // the recommended forms: a property placeholder, or the key on the component, out of every URI
+                context.getPropertiesComponent().addInitialProperty("gemini.key", KEY);
+                from("direct:placeholder").routeId("placeholder")
+                        .to("gemini-live:placeholder?baseUrl=" + emulator.url() + "&apiKey={{gemini.key}}&model=" + MODEL_3);
                 from("direct:wrongKey").to("gemini-live:wrong?baseUrl=" + emulator.url() + "&apiKey=wrong-key&model=" + MODEL_3);
             }
         };
@@ -65,5 +72,24 @@ class CredentialsTest extends EmulatorTestSupport {
         String message = e.getCause().getMessage();
         assertTrue(message.contains("1007") && message.contains("API key not valid"), message);
         assertFalse(message.contains("wrong-key"), message);
+    }
+
+    @Test
+    void aConsumerWithoutCredentialsStartsAndReceivesTheEventsOfItsNamesProducer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GEMINI_API_KEY") == null && System.getenv("GOOGLE_API_KEY") == null);
+        org.apache.camel.component.mock.MockEndpoint events = getMockEndpoint("mock:sharedEvents");
+        events.expectedMessageCount(1);
+        events.expectedHeaderReceived(GeminiLiveConstants.EVENT_TYPE, "turnComplete");
+        assertEquals("You said: hi", template.requestBody("direct:shared", "hi", String.class));
+        events.assertIsSatisfied();
+    }
+
+    @Test
+    void aKeyFromAPropertyPlaceholderWorksAndStaysOutOfTheRouteDefinition() {
+        assertEquals("You said: hi", template.requestBody("direct:placeholder", "hi", String.class));
+        org.apache.camel.model.ToDefinition to = (org.apache.camel.model.ToDefinition) context.getCamelContextExtension()
+                .getContextPlugin(org.apache.camel.model.Model.class).getRouteDefinition("placeholder").getOutputs().get(0);
+        assertTrue(to.getUri().contains("apiKey={{gemini.key}}"), to.getUri());
+        assertFalse(to.getUri().contains(KEY), to.getUri());
     }
 }

@@ -91,7 +91,7 @@ class ToolCallsTest extends EmulatorTestSupport {
 
     @Test
     void anExceptionBecomesAnErrorResponseAndTheConversationGoesOn() {
-        assertEquals("The failing_tool tool returned {\"error\":\"database down\"}.",
+        assertEquals("The failing_tool tool returned {\"error\":\"The function failing_tool failed.\"}.",
                 template.requestBody("direct:ask", "Please run failing_tool now", String.class));
         assertEquals("Nice to meet you, Ada.", template.requestBody("direct:ask", "My name is Ada", String.class));
     }
@@ -99,7 +99,7 @@ class ToolCallsTest extends EmulatorTestSupport {
     @Test
     void aSlowToolTimesOutIntoAnErrorResponse() {
         String answer = template.requestBody("direct:quick", "Please run slow_tool now", String.class);
-        assertEquals("The slow_tool tool returned {\"error\":\"Tool slow_tool did not answer within PT0.3S\"}.", answer);
+        assertEquals("The slow_tool tool returned {\"error\":\"The function slow_tool did not answer within 300ms\"}.", answer);
         releaseSlow.countDown();
         assertEquals(Boolean.TRUE, toolExchanges.get(0).getProperty(GeminiLiveConstants.TOOL_CANCELLED));
     }

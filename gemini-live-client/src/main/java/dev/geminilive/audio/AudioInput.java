@@ -36,6 +36,7 @@ public final class AudioInput {
 
     private final int targetRate;
     private final PcmChunker chunker;
+    private final boolean refuseTruncatedWav;
 
     /** 16 kHz output in chunks of {@value PcmChunker#DEFAULT_CHUNK_MILLIS} ms. */
     public AudioInput() {
@@ -52,8 +53,22 @@ public final class AudioInput {
      * @param chunkMillis chunk duration in milliseconds
      */
     public AudioInput(int targetRate, int chunkMillis) {
+        this(targetRate, chunkMillis, false);
+    }
+
+    private AudioInput(int targetRate, int chunkMillis, boolean refuseTruncatedWav) {
         this.targetRate = targetRate;
         this.chunker = PcmChunker.pcm16Mono(targetRate, chunkMillis);
+        this.refuseTruncatedWav = refuseTruncatedWav;
+    }
+
+    /**
+     * @return the same conversion, except that a WAV input ending before the size its {@code data} chunk declares (a
+     *         file cut short) fails with an {@link AudioFormatException} when its end is read, instead of being taken as
+     *         shorter audio; see {@link WavInputStream#refusingTruncation()}
+     */
+    public AudioInput refusingTruncatedWav() {
+        return new AudioInput(targetRate, chunker.chunkMillis(), true);
     }
 
     /** @return the output sample rate */
@@ -111,6 +126,9 @@ public final class AudioInput {
         PcmFormat source;
         if (WavReader.isWav(head)) {
             WavInputStream wav = WavReader.open(in);
+            if (refuseTruncatedWav) {
+                wav.refusingTruncation();
+            }
             source = wav.format();
             data = wav;
         } else {

@@ -12,15 +12,35 @@ import java.util.OptionalLong;
  */
 public final class WavInputStream extends FilterInputStream {
 
+    /**
+     * Declared data sizes from this one up are taken as the placeholders streaming writers leave (e.g. espeak-ng
+     * {@code --stdout} writes {@code 0x7FFFF000}), never as a real size, so such input is never called truncated.
+     */
+    public static final long PLACEHOLDER_DATA_LENGTH = 0x7F000000L;
+
     private final PcmFormat format;
     private final long declaredLength;
     private long remaining;
+    private boolean refuseTruncation;
 
     WavInputStream(InputStream in, PcmFormat format, long declaredLength) {
         super(in);
         this.format = format;
         this.declaredLength = declaredLength;
         this.remaining = declaredLength < 0 ? Long.MAX_VALUE : declaredLength;
+    }
+
+    /**
+     * Makes the end of the input before the end of a declared {@code data} chunk an error: reads then throw an
+     * {@link AudioFormatException} saying how much is missing, instead of ending the data early. Unknown sizes and
+     * placeholders ({@link #PLACEHOLDER_DATA_LENGTH} and up) still read to the end of the input, and a shortfall of less
+     * than one frame is tolerated.
+     *
+     * @return this stream
+     */
+    public WavInputStream refusingTruncation() {
+        this.refuseTruncation = true;
+        return this;
     }
 
     /** @return the format of the sample data */
@@ -44,6 +64,8 @@ public final class WavInputStream extends FilterInputStream {
         int b = in.read();
         if (b >= 0) {
             remaining--;
+        } else {
+            checkComplete();
         }
         return b;
     }
@@ -59,8 +81,18 @@ public final class WavInputStream extends FilterInputStream {
         int n = in.read(b, off, (int) Math.min(len, remaining));
         if (n > 0) {
             remaining -= n;
+        } else if (n < 0) {
+            checkComplete();
         }
         return n;
+    }
+
+    /** The input ended with {@code remaining} bytes of the data chunk still to come. */
+    private void checkComplete() {
+        if (refuseTruncation && declaredLength >= 0 && declaredLength < PLACEHOLDER_DATA_LENGTH && remaining >= format.frameSize()) {
+            throw new AudioFormatException("WAV data is truncated: the 'data' chunk declares " + declaredLength
+                    + " bytes but the input ends after " + (declaredLength - remaining));
+        }
     }
 
     @Override

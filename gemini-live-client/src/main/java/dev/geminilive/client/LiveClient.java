@@ -44,11 +44,15 @@ public final class LiveClient implements AutoCloseable {
         this.writeTimeout = b.writeTimeout;
         this.maxPendingBytes = b.maxPendingBytes;
         this.maxIncomingMessageBytes = b.maxIncomingMessageBytes;
+        // before Tyrus' classes create their loggers: no credential may reach them, whatever their level
+        LogRedaction.install();
         this.container = ClientManager.createClient();
         // No Tyrus idle timer per session: the session needs none, and scheduling it raced with Tyrus shutting down its
         // timer executor whenever the last connection closed, failing the next handshake after its full timeout.
         container.setDefaultMaxSessionIdleTimeout(-1);
         Map<String, Object> props = container.getProperties();
+        // Tyrus' own switch to print every handshake, headers and all, to standard output
+        props.put(ClientProperties.LOG_HTTP_UPGRADE, false);
         props.put(ClientProperties.SHARED_CONTAINER, true);
         props.put(ClientProperties.HANDSHAKE_TIMEOUT, connectTimeout.toMillis());
         props.put(ClientProperties.INCOMING_BUFFER_SIZE, maxIncomingMessageBytes);
@@ -77,6 +81,8 @@ public final class LiveClient implements AutoCloseable {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(listener, "listener");
+        LogRedaction.remember(endpoint);
+        LogRedaction.install();
         LiveSession session = new LiveSession(endpoint, setup, listener, codec, maxPendingBytes, writeTimeout,
                 maxIncomingMessageBytes, timer, setupTimeout);
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
@@ -97,16 +103,34 @@ public final class LiveClient implements AutoCloseable {
         return session.opened();
     }
 
-    private static String describe(LiveEndpoint endpoint, Throwable e) {
+    static String describe(LiveEndpoint endpoint, Throwable e) {
         Throwable t = e;
         while (t != null) {
             if (t instanceof HandshakeException he) {
                 return "Gemini Live refused the WebSocket handshake at " + endpoint.safeUri() + ": HTTP " + he.getHttpStatusCode()
                         + (he.getMessage() == null ? "" : " " + he.getMessage());
             }
+            if (t instanceof javax.net.ssl.SSLHandshakeException tls) {
+                return "Cannot connect to Gemini Live at " + endpoint.safeUri() + ": " + tlsProblem(tls);
+            }
             t = t.getCause();
         }
         return "Cannot connect to Gemini Live at " + endpoint.safeUri() + ": " + e.getMessage();
+    }
+
+    /** Says what is wrong with the server's certificate in words a user can act on. */
+    private static String tlsProblem(javax.net.ssl.SSLHandshakeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertPathBuilderException || t instanceof java.security.cert.CertPathValidatorException
+                || String.valueOf(t.getMessage()).contains("PKIX path")) {
+                return "the server's TLS certificate is not trusted (" + e.getMessage() + "); give the client a trust store "
+                        + "that holds the certificate or its CA";
+            }
+            if (t instanceof java.security.cert.CertificateException && String.valueOf(t.getMessage()).contains("match")) {
+                return "the server's TLS certificate does not match its host name (" + t.getMessage() + ")";
+            }
+        }
+        return "the TLS handshake failed (" + e.getMessage() + ")";
     }
 
     /** Stops the container and the client's threads; open sessions are closed by the transport. */

@@ -80,6 +80,8 @@ public final class LiveSession implements AutoCloseable {
             json = codec.encode(message);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        } catch (Throwable e) {
+            return CompletableFuture.failedFuture(new LiveClientException("Cannot encode " + message.kind() + " message: " + e, e));
         }
         return writer.write(json);
     }
@@ -283,9 +285,20 @@ public final class LiveSession implements AutoCloseable {
                     close(CloseInfo.NORMAL, "Setup timed out");
                 }
             }, setupTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            writer.write(codec.encode(ClientMessage.of(setup))).whenComplete((v, e) -> {
+            String json;
+            try {
+                json = codec.encode(ClientMessage.of(setup));
+            } catch (Throwable e) {
+                // e.g. a system instruction with a lone surrogate: fail now rather than wait for the setup timeout
+                cancelSetupTimer();
+                failSetup("Cannot send setup to Gemini Live: " + e.getMessage(), e);
+                close(CloseInfo.NORMAL, "Setup not sent");
+                return;
+            }
+            writer.write(json).whenComplete((v, e) -> {
                 if (e != null) {
                     failSetup("Cannot send setup to Gemini Live: " + e.getMessage(), e);
+                    close(CloseInfo.NORMAL, "Setup not sent");
                 }
             });
         }

@@ -143,8 +143,10 @@ final class OrderedWriter {
                 }
                 try {
                     remote.sendText(next.text, result -> finish(next, result));
-                } catch (RuntimeException e) {
-                    finish(next, new SendResult(e));
+                } catch (Throwable e) {
+                    // Thrown before the frame reached the wire (Tyrus encodes the whole frame first, and reports a text
+                    // it cannot encode as an Error): only this frame fails, the connection is untouched.
+                    rejected(next, e);
                 }
             }
         } finally {
@@ -168,6 +170,23 @@ final class OrderedWriter {
         }
         fail(new LiveClientException("Write stalled: the connection took no data for " + Duration.ofNanos(writeTimeoutNanos), null));
         onStall.run();
+    }
+
+    /** The transport refused a frame without writing any of it: fail that frame, keep the writer going. */
+    private void rejected(Pending p, Throwable cause) {
+        synchronized (lock) {
+            if (inFlightFrame != p) {
+                return; // the send handler ran after all
+            }
+            inFlightFrame = null;
+            if (stallTimer != null) {
+                stallTimer.cancel(false);
+            }
+            inFlight = false;
+            pendingBytes -= p.bytes;
+            lock.notifyAll();
+        }
+        p.done.completeExceptionally(new LiveClientException("Frame not written: " + cause, cause));
     }
 
     private void finish(Pending p, SendResult result) {

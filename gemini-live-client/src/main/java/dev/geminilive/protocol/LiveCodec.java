@@ -94,14 +94,30 @@ public final class LiveCodec {
         return strict;
     }
 
-    /** @return the message as compact JSON */
+    /**
+     * @return the message as compact JSON
+     * @throws IllegalArgumentException when the message cannot be written, e.g. a string in it holds a lone surrogate,
+     *                                  which no text frame can carry
+     */
     public String encode(ClientMessage message) {
-        return write(message);
+        return wellFormed(write(message), message.kind());
     }
 
-    /** @return the message as compact JSON */
+    /**
+     * @return the message as compact JSON
+     * @throws IllegalArgumentException when the message cannot be written, e.g. a string in it holds a lone surrogate
+     */
     public String encode(ServerMessage message) {
-        return write(message);
+        return wellFormed(write(message), message.kind());
+    }
+
+    private static String wellFormed(String json, Object kind) {
+        int at = Utf16.firstLoneSurrogate(json);
+        if (at >= 0) {
+            throw new IllegalArgumentException("Cannot write " + kind + " message: a string in it is not valid UTF-16 ("
+                    + Utf16.describe(json, at) + " of the JSON)");
+        }
+        return json;
     }
 
     /** @return the message as UTF-8 JSON bytes, the payload of a binary frame */

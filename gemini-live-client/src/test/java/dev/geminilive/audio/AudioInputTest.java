@@ -200,4 +200,30 @@ class AudioInputTest {
         assertFalse(input.chunks(new byte[0], "audio/pcm;rate=24000").hasNext());
         assertEquals(0, input.toPcm(new byte[0], "audio/pcm;rate=16000").length);
     }
+
+    @Test
+    void aWavCutShortFailsWhenItsEndIsReadIfTruncationIsRefusedAndIsShorterAudioOtherwise() throws IOException {
+        byte[] pcm = Pcm.sine(16000, 440, 0.5, 8000);
+        byte[] cut = java.util.Arrays.copyOf(WavWriter.toWav(pcm, 16000), 44 + 6000);
+        AudioInput strict = input.refusingTruncatedWav();
+
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> strict.toPcm(cut, "audio/wav"));
+        assertEquals("WAV data is truncated: the 'data' chunk declares 16000 bytes but the input ends after 6000", e.getMessage());
+        Iterator<byte[]> chunks = strict.chunks(new ByteArrayInputStream(cut), null);
+        assertThrows(AudioFormatException.class, () -> chunks.forEachRemaining(c -> { }), "a stream fails when its end is read");
+
+        assertEquals(6000, input.toPcm(cut, "audio/wav").length, "tolerated unless refused");
+    }
+
+    @Test
+    void refusingTruncationStillReadsPlaceholderAndUnknownSizesToTheEnd() {
+        byte[] pcm = Pcm.sine(16000, 440, 0.5, 1001);
+        AudioInput strict = input.refusingTruncatedWav();
+        for (long declared : new long[] { 0x7FFFF000L, 0xFFFFFFFFL, 0 }) {
+            byte[] wav = TestAudio.Riff.wave().chunk("fmt ", TestAudio.fmt(PcmFormat.PCM16_MONO_16K)).chunk("data", pcm, declared).build();
+            assertArrayEquals(pcm, strict.toPcm(wav, null), "declared " + declared);
+        }
+        byte[] oneByteShort = java.util.Arrays.copyOf(WavWriter.toWav(pcm, 16000), 44 + pcm.length - 1);
+        assertEquals(pcm.length - 2, strict.toPcm(oneByteShort, null).length, "less than a frame missing is tolerated");
+    }
 }

@@ -173,8 +173,9 @@ public final class ToolDispatcher {
             r.exchange.setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
         }
         stop(r);
-        workers.execute(() -> respond(fc.id(), fc.name(), Map.of("error", "Tool " + fc.name() + " did not answer within "
-                                                                         + routing.timeout()), null, null));
+        LOG.warn("Tool call {} ({}) did not answer within {}; the model gets a timeout error", fc.id(), fc.name(), routing.timeout());
+        workers.execute(() -> respond(fc.id(), fc.name(), Map.of("error", ToolErrors.timedOut(fc.name(), routing.timeout())), null,
+                null));
     }
 
     private void completed(FunctionCall fc, Running r, Throwable error) {
@@ -186,8 +187,17 @@ public final class ToolDispatcher {
         }
         Exchange ex = r.exchange;
         Throwable failure = error != null ? error : ex.getException();
+        String routeError = ex.getMessage().getHeader(GeminiLiveConstants.TOOL_ERROR, String.class);
+        if (routeError != null) {
+            if (failure != null) {
+                logFailure(fc, failure);
+            }
+            respond(fc.id(), fc.name(), Map.of("error", routeError), null, null);
+            return;
+        }
         if (failure != null) {
-            respond(fc.id(), fc.name(), Map.of("error", message(failure)), null, null);
+            logFailure(fc, failure);
+            respond(fc.id(), fc.name(), Map.of("error", routing.errors().describe(fc.name(), failure)), null, null);
             return;
         }
         try {
@@ -196,12 +206,20 @@ public final class ToolDispatcher {
                     ex.getMessage().getHeader(GeminiLiveConstants.TOOL_WILL_CONTINUE, Boolean.class));
         } catch (RuntimeException e) {
             // every call gets an answer: a result that cannot be sent becomes an error the model can read
-            respond(fc.id(), fc.name(), Map.of("error", "The result of " + fc.name() + " could not be sent: " + message(e)), null, null);
+            logFailure(fc, e);
+            respond(fc.id(), fc.name(), Map.of("error", routing.errors().describe(fc.name(), e)), null, null);
         }
     }
 
-    private static String message(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    /**
+     * The model gets a redacted text; the route keeps the exception (and Camel's error handler logs a route's failure as
+     * configured). Here a warning names the call and the exception's class only, since messages may hold secrets; the
+     * full exception is logged at DEBUG.
+     */
+    private static void logFailure(FunctionCall fc, Throwable failure) {
+        LOG.warn("Tool call {} ({}) failed with {}; the model gets an error response", fc.id(), fc.name(),
+                failure.getClass().getName());
+        LOG.debug("Tool call {} ({}) failed", fc.id(), fc.name(), failure);
     }
 
     private void respond(String id, String name, Map<String, Object> response, String schedulingHeader, Boolean willContinue) {

@@ -18,14 +18,22 @@ import org.apache.camel.Endpoint;
  * @param scheduling       default scheduling of NON_BLOCKING results, or null for the server's default
  * @param asyncAllowed     whether the model profile supports NON_BLOCKING functions (2.x); 3.x models always wait
  * @param jsonArguments    functions whose arguments are sent as JSON text instead of a Map
+ * @param errors           what the model is told when a tool fails
  */
 public record ToolRouting(List<FunctionDeclaration> declarations, Map<String, Endpoint> endpoints, Duration timeout,
-        FunctionResponse.Scheduling scheduling, boolean asyncAllowed, Set<String> jsonArguments) {
+        FunctionResponse.Scheduling scheduling, boolean asyncAllowed, Set<String> jsonArguments, ToolErrors errors) {
 
     public ToolRouting {
         declarations = List.copyOf(declarations);
         endpoints = Map.copyOf(endpoints);
         jsonArguments = Set.copyOf(jsonArguments);
+        errors = errors == null ? ToolErrors.GENERIC : errors;
+    }
+
+    /** Tool failures reach the model as {@link ToolErrors#GENERIC} texts. */
+    public ToolRouting(List<FunctionDeclaration> declarations, Map<String, Endpoint> endpoints, Duration timeout,
+            FunctionResponse.Scheduling scheduling, boolean asyncAllowed, Set<String> jsonArguments) {
+        this(declarations, endpoints, timeout, scheduling, asyncAllowed, jsonArguments, ToolErrors.GENERIC);
     }
 
     /** @return whether the function's arguments go as JSON text */
