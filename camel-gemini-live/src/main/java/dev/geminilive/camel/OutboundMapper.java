@@ -328,7 +328,7 @@ final class OutboundMapper {
         if (body instanceof Collection<?> list) {
             List<Content> turns = new ArrayList<>();
             for (Object o : list) {
-                turns.add(o instanceof Content c ? c : convert(o, Content.class, "a history turn"));
+                turns.add(o instanceof Content c ? c : convert(o, Content.class, "history turn"));
             }
             return turns;
         }
@@ -338,10 +338,10 @@ final class OutboundMapper {
         if (body instanceof JsonNode node) {
             if (node.isArray()) {
                 List<Content> turns = new ArrayList<>();
-                node.forEach(n -> turns.add(convert(n, Content.class, "a history turn")));
+                node.forEach(n -> turns.add(convert(n, Content.class, "history turn")));
                 return turns;
             }
-            return List.of(convert(node, Content.class, "a history turn"));
+            return List.of(convert(node, Content.class, "history turn"));
         }
         throw new IllegalArgumentException("clientContent needs history turns (Content, a list of Content, or JSON), not "
                                            + body.getClass().getName());
@@ -357,12 +357,12 @@ final class OutboundMapper {
         if (body instanceof Collection<?> list) {
             List<FunctionResponse> responses = new ArrayList<>();
             for (Object o : list) {
-                responses.add(o instanceof FunctionResponse r ? r : convert(o, FunctionResponse.class, "a function response"));
+                responses.add(o instanceof FunctionResponse r ? r : convert(o, FunctionResponse.class, "function response"));
             }
             return new ToolResponse(responses);
         }
         Object value = body instanceof CharSequence json ? parse(json.toString(), "toolResponse") : body;
-        return convert(value, ToolResponse.class, "a toolResponse");
+        return convert(value, ToolResponse.class, "toolResponse");
     }
 
     private ClientMessage raw(Object body) {
@@ -379,7 +379,7 @@ final class OutboundMapper {
         if (body instanceof byte[] bytes) {
             return raw(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return convert(body, ClientMessage.class, "a raw Live message");
+        return convert(body, ClientMessage.class, "raw Live message");
     }
 
     /**

@@ -24,8 +24,8 @@ public enum ToolErrors {
         }
         try {
             return valueOf(option.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("toolErrorMessage must be generic, class or message, not: " + option, e);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("toolErrorMessage must be generic, class or message, not: " + option);
         }
     }
 
