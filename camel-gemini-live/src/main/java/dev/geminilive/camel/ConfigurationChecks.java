@@ -16,7 +16,9 @@ final class ConfigurationChecks {
         positive("sessionAcquireTimeout", c.getSessionAcquireTimeout());
         positive("writeTimeout", c.getWriteTimeout());
         positive("maxPendingBytes", c.getMaxPendingBytes());
-        positive("maxConcurrentSessions", c.getMaxConcurrentSessions());
+        positive("maxConcurrentSessions", c.effectiveMaxConcurrentSessions());
+        oneOf("turnPolicy", c.getTurnPolicy(), "queue", "interrupt");
+        oneOf("interruptedReply", c.getInterruptedReply(), "fail", "partial");
         positive("reconnectInitialDelay", c.getReconnectInitialDelay());
         positive("reconnectMaxDelay", c.getReconnectMaxDelay());
         positive("resumptionHandleTtl", c.getResumptionHandleTtl());
@@ -39,6 +41,16 @@ final class ConfigurationChecks {
         }
         ModelProfile.of(c.getModelProfile(), c.getModel());
         SetupFactory.modalities(c);
+    }
+
+    private static void oneOf(String option, String value, String... allowed) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(option + " must be " + String.join(" or ", allowed) + ", not: " + value);
     }
 
     private static void positive(String option, long value) {

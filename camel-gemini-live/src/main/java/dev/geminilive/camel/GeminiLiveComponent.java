@@ -88,7 +88,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     /** A producer or consumer of the endpoint starts: returns the sessions of its name, created with its limits. */
     synchronized SessionGroup attach(GeminiLiveEndpoint endpoint) {
         SessionGroup existing = groups.get(endpoint.getName());
-        if (existing != null && !existing.sameLimits(endpoint.getConfiguration().getMaxConcurrentSessions(),
+        if (existing != null && !existing.sameLimits(endpoint.getConfiguration().effectiveMaxConcurrentSessions(),
                 Duration.ofMillis(endpoint.getConfiguration().getSessionAcquireTimeout()),
                 Duration.ofMillis(endpoint.getConfiguration().getSessionIdleTimeout()))) {
             LOG.warn("gemini-live:{} endpoints disagree on maxConcurrentSessions, sessionAcquireTimeout or sessionIdleTimeout; "
@@ -96,7 +96,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         }
         SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> {
             GeminiLiveConfiguration c = endpoint.getConfiguration();
-            return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.getMaxConcurrentSessions(),
+            return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.effectiveMaxConcurrentSessions(),
                     Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()),
                     (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), workers(),
                             routing, conversationId, sender), continuity(c));

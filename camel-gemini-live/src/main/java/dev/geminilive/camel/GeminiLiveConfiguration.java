@@ -126,8 +126,12 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String events;
     @UriParam(label = "consumer", defaultValue = "chunk", enums = "chunk,turn")
     private String aggregate = "chunk";
-    @UriParam(label = "advanced", defaultValue = "3")
-    private int maxConcurrentSessions = 3;
+    @UriParam(label = "producer", defaultValue = "queue", enums = "queue,interrupt")
+    private String turnPolicy = "queue";
+    @UriParam(label = "producer", defaultValue = "fail", enums = "fail,partial")
+    private String interruptedReply = "fail";
+    @UriParam(label = "advanced")
+    private Integer maxConcurrentSessions;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long sessionAcquireTimeout = 30000;
     @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
@@ -791,15 +795,61 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.aggregate = aggregate;
     }
 
-    public int getMaxConcurrentSessions() {
+    public Integer getMaxConcurrentSessions() {
         return maxConcurrentSessions;
     }
 
     /**
-     * The most Live sessions open at once for endpoints of this name (the API allows 3 per key); further conversations wait for a free slot.
+     * The most Live sessions open at once for endpoints of this name. Default: 10 on the Gemini API (concurrency there
+     * follows the project's usage tier; set your tier's limit), 1000 on Vertex AI (its per-project quota). A
+     * conversation that needs a session when all are open parks the least recently used idle one (its memory is kept and
+     * it resumes when it comes back), or waits up to sessionAcquireTimeout.
      */
-    public void setMaxConcurrentSessions(int maxConcurrentSessions) {
+    public void setMaxConcurrentSessions(Integer maxConcurrentSessions) {
         this.maxConcurrentSessions = maxConcurrentSessions;
+    }
+
+    /** @return maxConcurrentSessions, or the chosen backend's default */
+    public int effectiveMaxConcurrentSessions() {
+        if (maxConcurrentSessions != null) {
+            return maxConcurrentSessions;
+        }
+        return "vertex".equalsIgnoreCase(backend) ? DEFAULT_SESSIONS_VERTEX : DEFAULT_SESSIONS_GEMINI;
+    }
+
+    /** Concurrent Live sessions per Gemini API project seen working on the paid tiers. */
+    public static final int DEFAULT_SESSIONS_GEMINI = 10;
+    /** Vertex AI's concurrent Live sessions per project. */
+    public static final int DEFAULT_SESSIONS_VERTEX = 1000;
+
+    public String getTurnPolicy() {
+        return turnPolicy;
+    }
+
+    /**
+     * How InOut turns of one conversation share it. queue: one turn at a time; the next input is sent once the turn in
+     * progress is complete, so every exchange gets the answer to its own input. interrupt: new input is sent at once
+     * and may cut off the turn in progress (barge-in, as voice wants); the cut-off exchange gets interruptedReply.
+     */
+    public void setTurnPolicy(String turnPolicy) {
+        this.turnPolicy = turnPolicy;
+    }
+
+    public String getInterruptedReply() {
+        return interruptedReply;
+    }
+
+    /**
+     * What an InOut exchange whose turn was interrupted gets. fail: it fails with GeminiLiveInterruptedException, which
+     * carries the partial reply. partial: the partial reply, with the CamelGeminiLiveInterrupted header true.
+     */
+    public void setInterruptedReply(String interruptedReply) {
+        this.interruptedReply = interruptedReply;
+    }
+
+    /** @return whether new InOut input may interrupt the turn in progress */
+    public boolean bargeIn() {
+        return "interrupt".equalsIgnoreCase(turnPolicy == null ? "" : turnPolicy.trim());
     }
 
     public long getSessionAcquireTimeout() {

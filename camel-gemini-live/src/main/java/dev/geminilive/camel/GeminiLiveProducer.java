@@ -23,6 +23,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private SessionGroup group;
     private ExecutorService workers;
     private Runnable unregisterHealth;
+    private boolean partialWhenInterrupted;
 
     public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +35,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         mapper = new OutboundMapper(config);
+        partialWhenInterrupted = "partial".equalsIgnoreCase(config.getInterruptedReply().trim());
         ReplyWriter.check(config.getReplyFormat());
         group = endpoint.attach();
         workers = endpoint.getComponent().workers();
@@ -67,10 +69,13 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             Completion completion = new Completion(exchange, callback, out);
             boolean awaitTurn = exchange.getPattern().isOutCapable() && out.completesTurn();
             OutboundMapper.Outbound outbound = out;
-            group.acquire(conversationId, endpoint::sessionSpec).whenCompleteAsync((session, error) -> {
+            SessionGroup g = group;
+            g.acquire(conversationId, endpoint::sessionSpec).whenCompleteAsync((session, error) -> {
                 if (error != null) {
                     completion.fail(error);
                 } else {
+                    // the exchange holds the session until it completes: only then may it be parked for another conversation
+                    completion.afterwards = () -> g.release(session);
                     completion.guard(() -> send(completion, session, outbound, awaitTurn));
                 }
             }, workers);
@@ -96,7 +101,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             }, workers);
             return;
         }
-        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), Duration.ofMillis(config.getTurnTimeout()), userText);
+        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), Duration.ofMillis(config.getTurnTimeout()), userText,
+                config.bargeIn());
         // a turn timeout or a closed session fails the exchange even while a write is still stuck
         sent.turn().whenCompleteAsync((turn, error) -> {
             if (error != null) {
@@ -114,6 +120,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             if (error != null) {
                 session.cancelTurn(sent.turn());
                 completion.fail(error);
+            } else if (turn.interrupted() && !partialWhenInterrupted) {
+                completion.fail(new GeminiLiveInterruptedException(turn));
             } else {
                 completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, config.getReplyFormat()));
             }
@@ -133,6 +141,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         private final AsyncCallback callback;
         private final OutboundMapper.Outbound out;
         private final AtomicBoolean done = new AtomicBoolean();
+        /** Runs once the exchange is complete, before the route goes on. */
+        volatile Runnable afterwards;
 
         Completion(Exchange exchange, AsyncCallback callback, OutboundMapper.Outbound out) {
             this.exchange = exchange;
@@ -168,6 +178,14 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
 
         private void finish() {
             OutboundMapper.close(out);
+            Runnable after = afterwards;
+            if (after != null) {
+                try {
+                    after.run();
+                } catch (RuntimeException e) {
+                    // the exchange's outcome stands; letting go of the session must not change it
+                }
+            }
             callback.done(false);
         }
     }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,7 +18,10 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
-/** maxConcurrentSessions: a further conversation waits for a free slot instead of being refused by the server. */
+/**
+ * maxConcurrentSessions: a conversation that needs a session when all are open parks the least recently used idle one
+ * (which keeps its memory), or, when every session is busy, waits its turn in order up to sessionAcquireTimeout.
+ */
 class SessionLimitTest extends EmulatorTestSupport {
 
     @Override
@@ -23,51 +29,77 @@ class SessionLimitTest extends EmulatorTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:idle").to(uri("limited", "model=" + MODEL_3 + "&maxConcurrentSessions=3&sessionIdleTimeout=1500"));
-                from("direct:strict").to(uri("strict", "model=" + MODEL_3 + "&maxConcurrentSessions=1&sessionIdleTimeout=0"
-                                                       + "&sessionAcquireTimeout=300"));
+                from("direct:three").to(uri("three", "model=" + MODEL_3 + "&maxConcurrentSessions=3"));
+                from("direct:one").to(uri("one", "model=" + MODEL_3 + "&maxConcurrentSessions=1&sessionAcquireTimeout=400"));
+                from("direct:fifo").to(uri("fifo", "model=" + MODEL_3 + "&maxConcurrentSessions=1&turnTimeout=10000"));
             }
         };
     }
 
     @Test
-    void aFourthConversationWaitsForAFreeSlotAndThenProceeds() throws Exception {
-        for (String c : new String[] { "one", "two", "three" }) {
-            assertEquals("You said: hi " + c, ask("direct:idle", c, "hi " + c));
+    void aFourthConversationParksTheLeastRecentlyUsedOneWhichStillRemembersWhenItComesBack() throws Exception {
+        for (String c : new String[] { "Ann", "Bob", "Cy" }) {
+            assertEquals("Nice to meet you, " + c + ".", ask("direct:three", c, "My name is " + c));
         }
-        CompletableFuture<Object> fourth = template.asyncRequestBodyAndHeader("direct:idle", "hi four",
-                GeminiLiveConstants.CONVERSATION_ID, "four");
-        Thread.sleep(400);
-        assertFalse(fourth.isDone(), "the fourth conversation must wait while three sessions are open");
-        assertEquals(3, emulator.sessions().size(), "no fourth connection while three are open");
+        assertEquals("Nice to meet you, Dee.", ask("direct:three", "Dee", "My name is Dee"), "answered without waiting");
+        EmulatorSession ann = emulator.sessions().get(0);
+        assertEquals(1000, ann.awaitClose(Duration.ofSeconds(5)).code(), "Ann's session, the least recently used, was parked cleanly");
+        assertTrue(emulator.sessions().subList(1, 3).stream().allMatch(EmulatorSession::isOpen), "Bob and Cy keep theirs");
 
-        assertEquals("You said: hi four", fourth.get(10, TimeUnit.SECONDS));
-        assertEquals(4, emulator.sessions().size());
-        long openAtOnce = emulator.sessions().stream().filter(EmulatorSession::isOpen).count();
-        assertTrue(openAtOnce <= 3, "never more than 3 sessions open: " + openAtOnce);
+        assertEquals("Your name is Ann.", ask("direct:three", "Ann", "What is my name?"), "Ann resumes with her memory");
+        assertEquals("Your name is Dee.", ask("direct:three", "Dee", "What is my name?"));
+        assertTrue(emulator.sessions().stream().filter(EmulatorSession::isOpen).count() <= 3, "never more than three open");
+        assertEquals(2, context.getComponent("gemini-live", GeminiLiveComponent.class).sessionGroup("three").parkedCount());
     }
 
     @Test
-    void aConversationThatFindsNoSlotInTimeFailsWithAClearError() throws Exception {
-        assertEquals("You said: first", ask("direct:strict", "a", "first"));
+    void aConversationThatFindsEverySessionBusyFailsAfterTheAcquireTimeoutWithAClearError() throws Exception {
+        assertEquals("You said: first", ask("direct:one", "a", "first"));
+        emulator.sessions().get(0).faults().stall(Duration.ofMillis(1500));
+        CompletableFuture<Object> busy = template.asyncRequestBodyAndHeader("direct:one", "second", GeminiLiveConstants.CONVERSATION_ID,
+                "a");
+        Thread.sleep(100);
+
         CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
-                () -> ask("direct:strict", "b", "second"));
+                () -> ask("direct:one", "b", "third"));
         TimeoutException timeout = assertInstanceOf(TimeoutException.class, e.getCause());
         assertTrue(timeout.getMessage().contains("No free Gemini Live session for conversation b"), timeout.getMessage());
         assertTrue(timeout.getMessage().contains("1 of 1 sessions open (maxConcurrentSessions)"), timeout.getMessage());
+        assertEquals("You said: second", busy.get(5, TimeUnit.SECONDS), "the busy turn was never parked");
+    }
+
+    @Test
+    void conversationsWaitingForASlotGetItInTheOrderTheyAsked() throws Exception {
+        assertEquals("You said: hold", ask("direct:fifo", "holder", "hold"));
+        emulator.sessions().get(0).faults().stall(Duration.ofMillis(800));
+        CompletableFuture<Object> busy = template.asyncRequestBodyAndHeader("direct:fifo", "busy", GeminiLiveConstants.CONVERSATION_ID,
+                "holder");
+        Thread.sleep(100);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Object>> waiting = new ArrayList<>();
+        for (String c : new String[] { "w1", "w2", "w3", "w4" }) {
+            waiting.add(template.asyncRequestBodyAndHeader("direct:fifo", "hi " + c, GeminiLiveConstants.CONVERSATION_ID, c)
+                    .whenComplete((r, x) -> order.add(c)));
+            Thread.sleep(50);
+        }
+        assertEquals("You said: busy", busy.get(5, TimeUnit.SECONDS));
+        for (int i = 0; i < waiting.size(); i++) {
+            assertEquals("You said: hi w" + (i + 1), waiting.get(i).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("w1", "w2", "w3", "w4"), order);
+        assertFalse(emulator.sessions().stream().filter(EmulatorSession::isOpen).count() > 1, "one session at a time");
     }
 
     @Test
     void endSessionClosesTheConversationAndFreesItsSlot() throws Exception {
-        assertEquals("You said: first", ask("direct:strict", "a", "first"));
-        template.sendBodyAndHeader("direct:strict", null, GeminiLiveConstants.MESSAGE_TYPE, "endSession");
-        template.sendBodyAndHeaders("direct:strict", "", java.util.Map.of(GeminiLiveConstants.MESSAGE_TYPE, "endSession",
+        assertEquals("You said: first", ask("direct:one", "a", "first"));
+        template.sendBodyAndHeaders("direct:one", "", java.util.Map.of(GeminiLiveConstants.MESSAGE_TYPE, "endSession",
                 GeminiLiveConstants.CONVERSATION_ID, "a"));
-        emulator.sessions().get(0).awaitClose(java.time.Duration.ofSeconds(5));
-        assertEquals("You said: second", ask("direct:strict", "b", "second"));
+        emulator.sessions().get(0).awaitClose(Duration.ofSeconds(5));
+        assertEquals("You said: second", ask("direct:one", "b", "second"));
     }
 
-    private String ask(String route, String conversation, String text) throws InterruptedException, ExecutionException {
+    private String ask(String route, String conversation, String text) {
         return template.requestBodyAndHeader(route, text, GeminiLiveConstants.CONVERSATION_ID, conversation, String.class);
     }
 }

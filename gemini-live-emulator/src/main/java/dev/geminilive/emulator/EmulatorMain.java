@@ -36,7 +36,7 @@ public final class EmulatorMain {
             "  --go-away-lead D          goAway this long before the end (default 50s)",
             "  --audio-session-limit D   session limit without video (default 15m)",
             "  --video-session-limit D   session limit with video (default 2m)",
-            "  --max-sessions-per-key N  concurrent sessions per key (default 3)",
+            "  --max-sessions-per-key N  concurrent sessions per key (default 10)",
             "  --handle-ttl D            resumption handle validity after close (default 2h)",
             "  --max-message-bytes N     largest client frame (default 8388608)",
             "  --chunk-delay D           pause between model frames (default 5ms)",

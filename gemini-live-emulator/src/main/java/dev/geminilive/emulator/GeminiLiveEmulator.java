@@ -233,7 +233,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
         private Duration goAwayLead = Duration.ofSeconds(50);
         private Duration audioSessionLimit = Duration.ofMinutes(15);
         private Duration videoSessionLimit = Duration.ofMinutes(2);
-        private int maxSessionsPerKey = 3;
+        private int maxSessionsPerKey = 10;
         private Duration handleTtl = Duration.ofHours(2);
         private int maxMessageBytes = 8 * 1024 * 1024;
         private boolean binaryFrames = true;
@@ -316,7 +316,7 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Concurrent sessions per key (default 3). */
+        /** Concurrent sessions per key (default 10, the concurrency seen working on the Gemini API). */
         public Builder maxSessionsPerKey(int v) {
             maxSessionsPerKey = v;
             return this;

@@ -174,6 +174,39 @@ public final class ConversationSession {
         return ready;
     }
 
+    /** Exchanges holding the session: acquired and not yet finished. Guarded by the group's lock. */
+    int leases;
+    /** When the session was last acquired or let go of; guarded by the group's lock. */
+    long lastUsed = System.nanoTime();
+
+    /**
+     * Whether the session can be parked to free its slot: open, held by no exchange, no answer or tool call owed, no
+     * input held or queued. Called with the group's lock held.
+     */
+    boolean isParkable() {
+        if (leases > 0 || closeRequested) {
+            return false;
+        }
+        synchronized (turns) {
+            if (!expected.isEmpty()) {
+                return false;
+            }
+        }
+        synchronized (turnQueue) {
+            if (turnInFlight || !turnQueue.isEmpty()) {
+                return false;
+            }
+        }
+        Connection c;
+        synchronized (wire) {
+            if (state != State.OPEN || !held.isEmpty()) {
+                return false;
+            }
+            c = current;
+        }
+        return c != null && c.live != null && c.live.isOpen() && (c.tools == null || !c.tools.hasCallsInFlight());
+    }
+
     boolean isIdle(long now, long idleNanos) {
         synchronized (turns) {
             if (!expected.isEmpty()) {
@@ -509,13 +542,19 @@ public final class ConversationSession {
     }
 
     /**
-     * Sends input that asks for the model's answer. InOut turns of one conversation go one at a time: the input is sent
-     * once the previous turn is complete, so each answer belongs to its own input. The timeout counts from now.
+     * Sends input that asks for the model's answer. By default InOut turns of one conversation go one at a time: the
+     * input is sent once the previous turn is complete, so each answer belongs to its own input. With {@code bargeIn}
+     * it is sent at once and may interrupt the turn in progress (whose exchange then gets the interrupted turn). The
+     * timeout counts from now.
      */
-    public Sent sendExpectingTurn(Iterator<ClientMessage> messages, Duration timeout, String userText) {
+    public Sent sendExpectingTurn(Iterator<ClientMessage> messages, Duration timeout, String userText, boolean bargeIn) {
         QueuedTurn q = new QueuedTurn(messages, userText, timeout);
         var timer = scheduler.schedule(() -> timedOut(q), timeout.toMillis(), TimeUnit.MILLISECONDS);
         q.turn.whenComplete((t, e) -> timer.cancel(false));
+        if (bargeIn) {
+            start(q, false);
+            return new Sent(q.written, q.turn);
+        }
         boolean startNow;
         synchronized (turnQueue) {
             startNow = !turnInFlight;
@@ -526,7 +565,7 @@ public final class ConversationSession {
             }
         }
         if (startNow) {
-            start(q);
+            start(q, true);
         }
         return new Sent(q.written, q.turn);
     }
@@ -570,13 +609,18 @@ public final class ConversationSession {
         }
     }
 
-    private void start(QueuedTurn q) {
+    /** @param queued whether the turn went through the queue, and so lets the next one go when it completes */
+    private void start(QueuedTurn q, boolean queued) {
         if (q.turn.isDone()) {
             q.written.completeExceptionally(new TimeoutException("Not sent: the exchange timed out waiting for its turn"));
-            advance();
+            if (queued) {
+                advance();
+            }
             return;
         }
-        q.turn.whenComplete((t, e) -> advance());
+        if (queued) {
+            q.turn.whenComplete((t, e) -> advance());
+        }
         CompletableFuture<Void> w;
         input.lock();
         try {
@@ -605,7 +649,7 @@ public final class ConversationSession {
             }
         }
         try {
-            pool.execute(() -> start(next));
+            pool.execute(() -> start(next, true));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             next.turn.completeExceptionally(e);
             next.written.completeExceptionally(e);
@@ -839,6 +883,8 @@ public final class ConversationSession {
         if (!added.isEmpty() && continuity.historyMaxTurns() > 0) {
             remember(memory.withTurns(added, continuity.historyMaxTurns()));
         }
+        // nothing owed any more: a conversation waiting for a slot may take this one
+        group.parkIfWaiting();
     }
 
     private void remember(ConversationState state) {

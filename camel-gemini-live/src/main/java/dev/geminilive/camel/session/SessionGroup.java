@@ -24,12 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sessions of all gemini-live endpoints with one name: at most {@code maxSessions} open at once (further
- * conversations wait, in order, up to the acquire timeout), closed when idle, shared by producers and consumers.
+ * The sessions of all gemini-live endpoints with one name, shared by producers and consumers: at most
+ * {@code maxSessions} open at once. A conversation that needs a slot while all are held parks the least recently used
+ * session that owes nothing (no exchange holds it, no answer or tool call pending): it is closed cleanly and its
+ * conversation keeps its handle and history in the conversation store, so it resumes when it comes back. Conversations
+ * that find nothing to park wait in order (FIFO), up to the acquire timeout. Sessions are also closed when idle.
  */
 public final class SessionGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionGroup.class);
+    private static final String PARKED = "Parked: its slot was needed by another conversation";
 
     /** Makes the tool dispatcher of a conversation. */
     @FunctionalInterface
@@ -59,6 +63,7 @@ public final class SessionGroup {
     /** The server refused a resume while the old connection was open: hand over close-first from now on. */
     private final java.util.concurrent.atomic.AtomicBoolean openFirstRefused = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong parkedCount = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean failing;
     private volatile String lastFailure;
 
@@ -95,13 +100,17 @@ public final class SessionGroup {
     }
 
     /**
-     * The session of a conversation: the open one, a new one when a slot is free, or a new one once a slot frees up.
+     * The session of a conversation, held for one exchange until {@link #release(ConversationSession)}: the open one, a
+     * new one when a slot is free or can be freed by parking an idle conversation, or a new one once a slot frees up.
      *
      * @param spec builds the setup when a session must be opened
      * @return completes when the session is open; fails when it cannot open or no slot frees within the acquire timeout
      */
     public CompletableFuture<ConversationSession> acquire(String conversationId, Supplier<SessionSpec> spec) {
         ConversationSession reserved;
+        CompletableFuture<?> predecessor;
+        Pending waiting;
+        List<ConversationSession> parked;
         synchronized (this) {
             if (stopped) {
                 return CompletableFuture.failedFuture(new IllegalStateException("gemini-live:" + name + " is stopped"));
@@ -112,17 +121,96 @@ public final class SessionGroup {
                 existing = null;
             }
             if (existing != null) {
+                lease(existing);
                 return existing.ready();
             }
-            if (occupied() >= maxSessions) {
-                Pending p = new Pending(conversationId, spec, new CompletableFuture<>());
-                pending.add(p);
-                scheduler.schedule(() -> expire(p), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                return p.result;
+            if (occupied() < maxSessions && pending.isEmpty()) {
+                reserved = reserve(conversationId);
+                predecessor = closingOf(conversationId);
+                waiting = null;
+                parked = List.of();
+            } else {
+                // behind earlier waiters, even when a slot is about to free: FIFO across conversations
+                reserved = null;
+                predecessor = null;
+                waiting = new Pending(conversationId, spec, new CompletableFuture<>());
+                pending.add(waiting);
+                scheduler.schedule(() -> expire(waiting), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                parked = parkForWaiters();
             }
-            reserved = reserve(conversationId);
         }
-        return launch(reserved, spec);
+        if (waiting != null) {
+            // closed outside the lock; the slots they free go to the waiters in order
+            parked.forEach(s -> s.close(PARKED));
+            return waiting.result;
+        }
+        return launch(reserved, spec, predecessor);
+    }
+
+    /** The exchange that acquired the session is finished with it. */
+    public void release(ConversationSession session) {
+        synchronized (this) {
+            session.leases = Math.max(0, session.leases - 1);
+            session.lastUsed = System.nanoTime();
+        }
+        parkIfWaiting();
+    }
+
+    /** A session may have become parkable: if conversations wait for a slot, park what can be parked. */
+    void parkIfWaiting() {
+        List<ConversationSession> parked;
+        synchronized (this) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            parked = parkForWaiters();
+        }
+        parked.forEach(s -> s.close(PARKED));
+    }
+
+    /**
+     * Parks least recently used sessions until every waiter has a slot coming (a session closing frees one). Called
+     * with the lock held; the returned sessions are closed by the caller, outside the lock.
+     */
+    private List<ConversationSession> parkForWaiters() {
+        List<ConversationSession> parked = new ArrayList<>();
+        while (pending.size() > closing.size() && occupied() >= maxSessions) {
+            ConversationSession lru = null;
+            for (ConversationSession s : sessions.values()) {
+                if ((lru == null || s.lastUsed < lru.lastUsed) && s.isParkable()) {
+                    lru = s;
+                }
+            }
+            if (lru == null) {
+                break;
+            }
+            LOG.debug("Parking Gemini Live conversation {}/{} for a conversation waiting for a slot", name, lru.conversationId());
+            retire(lru);
+            parked.add(lru);
+        }
+        parkedCount.addAndGet(parked.size());
+        return parked;
+    }
+
+    /** @return how many sessions were parked so that another conversation could have their slot */
+    public long parkedCount() {
+        return parkedCount.get();
+    }
+
+    // Called with the lock held.
+    private void lease(ConversationSession s) {
+        s.leases++;
+        s.lastUsed = System.nanoTime();
+    }
+
+    /** @return completes when the conversation's previous session, if still closing, has closed. Lock held. */
+    private CompletableFuture<?> closingOf(String conversationId) {
+        for (ConversationSession s : closing) {
+            if (s.conversationId().equals(conversationId)) {
+                return s.closed();
+            }
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Closes the session of one conversation, if open. */
@@ -189,19 +277,27 @@ public final class SessionGroup {
         return CompletableFuture.allOf(open.stream().map(ConversationSession::closed).toArray(CompletableFuture[]::new));
     }
 
-    /** Takes a slot for a new session of the conversation. Called with the lock held. */
+    /** Takes a slot for a new session of the conversation, held by the exchange that asked. Called with the lock held. */
     private ConversationSession reserve(String conversationId) {
         ConversationSession session = new ConversationSession(conversationId, this, client, pool, scheduler, continuity);
         sessions.put(conversationId, session);
+        lease(session);
         return session;
     }
 
-    /** Builds the setup and connects, outside the lock; a failure frees the slot for the next waiter. */
-    private CompletableFuture<ConversationSession> launch(ConversationSession session, Supplier<SessionSpec> spec) {
+    /**
+     * Builds the setup and connects, outside the lock, once the conversation's previous session (being parked or
+     * closed) is gone, so its handle is not offered while its old connection is still open. A failure frees the slot.
+     */
+    private CompletableFuture<ConversationSession> launch(ConversationSession session, Supplier<SessionSpec> spec,
+            CompletableFuture<?> predecessor) {
+        if (!predecessor.isDone()) {
+            return predecessor.handle((x, e) -> x).thenComposeAsync(x -> launch(session, spec, CompletableFuture.completedFuture(null)), pool);
+        }
         try {
             session.open(spec.get());
         } catch (RuntimeException e) {
-            release(session);
+            freeSlot(session);
             return CompletableFuture.failedFuture(e);
         }
         return session.ready();
@@ -275,10 +371,10 @@ public final class SessionGroup {
     }
 
     void closed(ConversationSession session) {
-        release(session);
+        freeSlot(session);
     }
 
-    private void release(ConversationSession session) {
+    private void freeSlot(ConversationSession session) {
         List<Runnable> admitted = new ArrayList<>();
         synchronized (this) {
             sessions.remove(session.conversationId(), session);
@@ -288,16 +384,18 @@ public final class SessionGroup {
                 ConversationSession existing = sessions.get(next.conversationId);
                 if (existing != null) {
                     pending.poll();
+                    lease(existing);
                     admitted.add(() -> existing.ready().whenComplete((s, e) -> complete(next, s, e)));
                 } else if (occupied() < maxSessions) {
                     pending.poll();
                     ConversationSession reserved = reserve(next.conversationId);
+                    CompletableFuture<?> predecessor = closingOf(next.conversationId);
                     // connect on a worker: release runs on socket and timer threads
                     admitted.add(() -> {
                         try {
-                            pool.execute(() -> launch(reserved, next.spec).whenComplete((s, e) -> complete(next, s, e)));
+                            pool.execute(() -> launch(reserved, next.spec, predecessor).whenComplete((s, e) -> complete(next, s, e)));
                         } catch (java.util.concurrent.RejectedExecutionException e) {
-                            release(reserved);
+                            freeSlot(reserved);
                             complete(next, null, e);
                         }
                     });

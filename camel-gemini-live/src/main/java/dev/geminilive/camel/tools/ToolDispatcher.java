@@ -133,6 +133,11 @@ public final class ToolDispatcher {
         }
     }
 
+    /** @return whether a call is still waiting for its answer */
+    public boolean hasCallsInFlight() {
+        return !running.isEmpty();
+    }
+
     /** Stops everything in flight (the session closed). */
     public void shutdown() {
         cancel(new ArrayList<>(running.keySet()));
