@@ -21,6 +21,9 @@ import dev.geminilive.camel.store.FileConversationStore;
 import dev.geminilive.camel.store.InMemoryConversationStore;
 import dev.geminilive.camel.tools.ToolDispatcher;
 import dev.geminilive.client.LiveClient;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
@@ -155,7 +158,15 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "GeminiLiveTimer");
+            // every turn, acquire and tool call arms a timer and most are cancelled: no queue bound (Camel's default
+            // profile allows 1000), and cancelled timers leave the queue at once
+            ThreadPoolProfile profile = new ThreadPoolProfileBuilder("GeminiLiveTimer").poolSize(1).maxQueueSize(-1).build();
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "GeminiLiveTimer", profile);
+            if (scheduler instanceof SizedScheduledExecutorService sized) {
+                sized.getScheduledThreadPoolExecutor().setRemoveOnCancelPolicy(true);
+            } else if (scheduler instanceof java.util.concurrent.ScheduledThreadPoolExecutor plain) {
+                plain.setRemoveOnCancelPolicy(true);
+            }
         }
         return scheduler;
     }

@@ -73,6 +73,10 @@ class ThreadingTest extends EmulatorTestSupport {
     void anAudioStreamIsClosedWhenTheExchangeFailsBeforeSending() throws Exception {
         assertEquals("You said: first", template.requestBodyAndHeader("direct:limited", "first",
                 GeminiLiveConstants.CONVERSATION_ID, "a", String.class));
+        // conversation a is busy with a turn, so its session cannot be parked for b
+        emulator.sessions().get(0).faults().stall(Duration.ofMillis(1000));
+        var busy = template.asyncRequestBodyAndHeader("direct:limited", "second", GeminiLiveConstants.CONVERSATION_ID, "a");
+        Thread.sleep(100);
         AtomicBoolean closed = new AtomicBoolean();
         ByteArrayInputStream audio = new ByteArrayInputStream(Pcm.speechLike(16000, 500, 1)) {
             @Override
@@ -85,5 +89,6 @@ class ThreadingTest extends EmulatorTestSupport {
                         GeminiLiveConstants.MIME_TYPE, "audio/pcm;rate=16000")));
         assertInstanceOf(TimeoutException.class, e.getCause());
         assertTrue(closed.get(), "the body's stream is closed when no session could take it");
+        assertEquals("You said: second", busy.get(5, java.util.concurrent.TimeUnit.SECONDS));
     }
 }

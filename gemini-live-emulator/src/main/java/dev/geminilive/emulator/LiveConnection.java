@@ -94,8 +94,10 @@ final class LiveConnection implements Faults {
     private long clientIndex = -1;
     private int userTurns;
     private boolean seedOpen = true;
-    private boolean gateAcquired;
-    private boolean conversationOpened;
+    private volatile boolean gateAcquired;
+    private volatile boolean conversationOpened;
+    private final java.util.concurrent.atomic.AtomicBoolean gateReleased = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean conversationReleased = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> sessionLimit;
     private ScheduledFuture<?> idleCheck;
     private ScheduledFuture<?> periodicUpdate;
@@ -140,6 +142,10 @@ final class LiveConnection implements Faults {
     }
 
     void closedByPeer(int code, String reason) {
+        // the session stops counting against the quota (and stops holding its conversation) as soon as the client has
+        // closed, not once this session's queue gets to it: a client that closes one session to open another is not
+        // refused for the one it just closed
+        releaseAdmission();
         serial.execute(() -> finish(new CloseStatus(code, reason, false, code == 1006)));
     }
 
@@ -954,13 +960,18 @@ final class LiveConnection implements Faults {
         if (periodicUpdate != null) {
             periodicUpdate.cancel(false);
         }
-        if (gateAcquired) {
+        releaseAdmission();
+        view.ended(status);
+    }
+
+    /** Gives back the quota slot and the conversation, once, from whichever thread learns first that the session ended. */
+    private void releaseAdmission() {
+        if (gateAcquired && gateReleased.compareAndSet(false, true)) {
             core.gate.release(auth.credential());
         }
-        if (conversationOpened) {
+        if (conversationOpened && conversationReleased.compareAndSet(false, true)) {
             core.conversations.closed(conversationId, this);
         }
-        view.ended(status);
     }
 
     private void later(long delayMs, Runnable task) {

@@ -349,7 +349,10 @@ public final class ConversationSession {
             return;
         }
         group.connectFailed(error);
-        int allowed = old == null ? 1 : continuity.maxReconnectAttempts();
+        // a first connection is tried once (a wrong URL or key should fail fast), unless the server said it is busy or
+        // out of quota for now (1011, 1013): such a refusal passes, e.g. once a session just closed is counted as gone
+        boolean busy = close != null && (close.code() == 1011 || close.code() == 1013);
+        int allowed = old == null && !busy ? 1 : Math.max(1, continuity.maxReconnectAttempts());
         if (attempt >= allowed) {
             end(error, old == null ? null : "no new connection after " + attempt + " attempts (the next input tries again)");
             return;

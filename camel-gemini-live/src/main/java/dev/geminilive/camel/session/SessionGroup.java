@@ -135,7 +135,8 @@ public final class SessionGroup {
                 predecessor = null;
                 waiting = new Pending(conversationId, spec, new CompletableFuture<>());
                 pending.add(waiting);
-                scheduler.schedule(() -> expire(waiting), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> timer = scheduler.schedule(() -> expire(waiting), acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                waiting.result.whenComplete((s, e) -> timer.cancel(false));
                 parked = parkForWaiters();
             }
         }
