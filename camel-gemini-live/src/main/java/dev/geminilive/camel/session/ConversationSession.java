@@ -174,6 +174,13 @@ public final class ConversationSession {
         return ready;
     }
 
+    /** Turns the server finished on this session's connections, and how many of them the newest handle covers. */
+    private volatile long turnsEnded;
+    private volatile long turnsCoveredByHandle;
+    private volatile long lastTurnEndedAt = System.nanoTime();
+    /** How long after a turn a session waits for the handle that covers it before it may be parked without one. */
+    private static final long HANDLE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     /** Exchanges holding the session: acquired and not yet finished. Guarded by the group's lock. */
     int leases;
     /** When the session was last acquired or let go of; guarded by the group's lock. */
@@ -204,7 +211,17 @@ public final class ConversationSession {
             }
             c = current;
         }
-        return c != null && c.live != null && c.live.isOpen() && (c.tools == null || !c.tools.hasCallsInFlight());
+        return c != null && c.live != null && c.live.isOpen() && (c.tools == null || !c.tools.hasCallsInFlight()) && handleSettled(c);
+    }
+
+    /**
+     * Whether parking now would keep the server-side context: resumption is off, or the newest handle covers the last
+     * turn, or that handle is overdue (then the conversation is re-seeded from its history when it comes back).
+     */
+    private boolean handleSettled(Connection c) {
+        SessionSpec s = spec;
+        return s == null || s.setup().sessionResumption() == null || turnsCoveredByHandle >= turnsEnded
+               || System.nanoTime() - lastTurnEndedAt > HANDLE_GRACE_NANOS;
     }
 
     boolean isIdle(long now, long idleNanos) {
@@ -792,7 +809,12 @@ public final class ConversationSession {
             }
             long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
             turn = assembler.accept(message, arrivedAt);
+            if (message.sessionResumptionUpdate() != null && message.sessionResumptionUpdate().isResumable()) {
+                turnsCoveredByHandle = turnsEnded;
+            }
             if (turn != null) {
+                turnsEnded++;
+                lastTurnEndedAt = arrivedAt;
                 ExpectedAnswer head = expected.peek();
                 // a turn that began before the oldest owed input went out is not its answer
                 if (head != null && head.startedAt <= startedAt) {
@@ -863,6 +885,7 @@ public final class ConversationSession {
             }
         }
         remember(memory.withHandle(update.newHandle(), Instant.now()));
+        group.parkIfWaiting();
     }
 
     /** A turn finished: its input is consumed, and both sides join the history. On the control lane. */

@@ -34,6 +34,7 @@ public final class SessionGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionGroup.class);
     private static final String PARKED = "Parked: its slot was needed by another conversation";
+    private static final long RECHECK_MILLIS = 250;
 
     /** Makes the tool dispatcher of a conversation. */
     @FunctionalInterface
@@ -60,6 +61,7 @@ public final class SessionGroup {
     private final ToolDispatchers toolDispatchers;
     private final Continuity continuity;
     private boolean stopped;
+    private ScheduledFuture<?> recheck;
     /** The server refused a resume while the old connection was open: hand over close-first from now on. */
     private final java.util.concurrent.atomic.AtomicBoolean openFirstRefused = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
@@ -161,12 +163,31 @@ public final class SessionGroup {
     void parkIfWaiting() {
         List<ConversationSession> parked;
         synchronized (this) {
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() || stopped) {
                 return;
             }
             parked = parkForWaiters();
         }
         parked.forEach(s -> s.close(PARKED));
+    }
+
+    /**
+     * While conversations wait and nothing could be parked, looks again shortly: a session becomes parkable by time
+     * alone once the handle it waits for is overdue. Called with the lock held.
+     */
+    private void recheckLater() {
+        if (recheck == null && !stopped) {
+            try {
+                recheck = scheduler.schedule(() -> {
+                    synchronized (this) {
+                        recheck = null;
+                    }
+                    parkIfWaiting();
+                }, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }
     }
 
     /**
@@ -183,6 +204,7 @@ public final class SessionGroup {
                 }
             }
             if (lru == null) {
+                recheckLater();
                 break;
             }
             LOG.debug("Parking Gemini Live conversation {}/{} for a conversation waiting for a slot", name, lru.conversationId());
