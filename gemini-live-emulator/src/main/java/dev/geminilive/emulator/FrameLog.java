@@ -23,19 +23,20 @@ public final class FrameLog {
         this.enabled = enabled;
     }
 
-    synchronized void recordIn(String json, boolean binary, ClientMessage decoded) {
-        add(RecordedFrame.Direction.IN, json, binary, decoded, null);
+    /** @param arrived when the frame came off the socket, before it waited for the session's queue */
+    synchronized void recordIn(String json, boolean binary, ClientMessage decoded, Instant arrived) {
+        add(RecordedFrame.Direction.IN, json, binary, decoded, null, arrived);
     }
 
     synchronized void recordOut(String json, boolean binary, ServerMessage message) {
-        add(RecordedFrame.Direction.OUT, json, binary, null, message);
+        add(RecordedFrame.Direction.OUT, json, binary, null, message, Instant.now());
     }
 
-    private void add(RecordedFrame.Direction d, String json, boolean binary, ClientMessage in, ServerMessage out) {
+    private void add(RecordedFrame.Direction d, String json, boolean binary, ClientMessage in, ServerMessage out, Instant time) {
         if (!enabled) {
             return;
         }
-        frames.add(new RecordedFrame(frames.size(), d, Instant.now(), json, binary, in, out));
+        frames.add(new RecordedFrame(frames.size(), d, time, json, binary, in, out));
         notifyAll();
     }
 

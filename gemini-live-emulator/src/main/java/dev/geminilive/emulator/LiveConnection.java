@@ -133,7 +133,8 @@ final class LiveConnection implements Faults {
     }
 
     void frame(String json, boolean binary) {
-        serial.execute(() -> handleFrame(json, binary));
+        java.time.Instant arrived = java.time.Instant.now();
+        serial.execute(() -> handleFrame(json, binary, arrived));
     }
 
     /** A frame over the configured limit: RFC 6455 close 1009. */
@@ -222,7 +223,7 @@ final class LiveConnection implements Faults {
 
     // ---------------------------------------------------------------- frames
 
-    private void handleFrame(String json, boolean binary) {
+    private void handleFrame(String json, boolean binary, java.time.Instant arrived) {
         if (state == State.CLOSED) {
             return;
         }
@@ -235,7 +236,7 @@ final class LiveConnection implements Faults {
         } catch (ProtocolException e) {
             invalid = e;
         }
-        view.frames().recordIn(json, binary, message);
+        view.frames().recordIn(json, binary, message, arrived);
         if (auth == null) {
             // the real server accepts the upgrade and reports bad credentials when setup arrives
             auth = core.authenticator.check(handshake, path);

@@ -11,7 +11,7 @@ import dev.geminilive.protocol.ServerMessage;
  *
  * @param seq       position in the session, from 0
  * @param direction who sent it
- * @param time      when it was received or sent
+ * @param time      when it came off the socket (before waiting for the session's queue), or when it was sent
  * @param json      the frame's text (UTF-8 JSON, or whatever a malformed frame held)
  * @param binary    whether it travelled as a binary frame
  * @param client    the decoded client message, or null (server frame, or a client frame that did not parse)

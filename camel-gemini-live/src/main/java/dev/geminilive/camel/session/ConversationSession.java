@@ -56,6 +56,8 @@ public final class ConversationSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationSession.class);
     private static final long CLOSE_FIRST_WAIT_MILLIS = 2000;
+    /** Frames of one stream handed to the connection and not yet written. */
+    private static final int STREAM_WINDOW = 8;
 
     private enum State { NEW, OPENING, OPEN, SWAPPING, ENDED }
 
@@ -710,10 +712,19 @@ public final class ConversationSession {
         return a;
     }
 
+    /**
+     * Hands an exchange's messages over one by one. A stream keeps at most {@link #STREAM_WINDOW} frames ahead of the
+     * socket: the next chunk is read only once an earlier one is written, so a tool response or control message sent
+     * meanwhile waits behind a few frames, never behind the rest of a long file. Waiting happens with no lock held but
+     * the input lock, which tool responses and control messages do not take.
+     */
     private CompletableFuture<Void> writeAll(Iterator<ClientMessage> messages, ExpectedAnswer owner) {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         try {
             while (messages.hasNext()) {
+                if (writes.size() >= STREAM_WINDOW && awaitWritten(writes.get(writes.size() - STREAM_WINDOW))) {
+                    break;
+                }
                 CompletableFuture<Void> w = submit(messages.next(), owner);
                 writes.add(w);
                 if (w.isCompletedExceptionally()) {
@@ -729,6 +740,16 @@ public final class ConversationSession {
         }
         touch();
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** @return whether the write failed (the stream stops) */
+    private static boolean awaitWritten(CompletableFuture<Void> write) {
+        try {
+            write.join();
+            return false;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return true;
+        }
     }
 
     private void sendToolResponse(ToolResponse response) {
