@@ -17,6 +17,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 public class GeminiLiveProducer extends DefaultAsyncProducer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GeminiLiveProducer.class);
+
     private final GeminiLiveEndpoint endpoint;
     private final GeminiLiveConfiguration config;
     private OutboundMapper mapper;
@@ -182,8 +184,9 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             if (after != null) {
                 try {
                     after.run();
-                } catch (RuntimeException e) {
-                    // the exchange's outcome stands; letting go of the session must not change it
+                } catch (RuntimeException | Error e) {
+                    // the exchange's outcome stands and its callback must still run
+                    LOG.warn("Could not release the Gemini Live session after exchange {}: {}", exchange.getExchangeId(), e.toString());
                 }
             }
             callback.done(false);

@@ -168,6 +168,9 @@ class BadInputMatrixTest extends EmulatorTestSupport {
                 option("audio chunks too short", "audioChunkMillis=5", "audioChunkMillis must be between 10 and 10000"),
                 option("negative reconnect attempts", "reconnectMaxAttempts=-1", "reconnectMaxAttempts"),
                 option("negative history", "historyMaxTurns=-1", "historyMaxTurns"),
+                option("unknown turnPolicy", "turnPolicy=barge", "turnPolicy must be queue or interrupt, not: barge"),
+                option("unknown interruptedReply", "interruptedReply=empty", "interruptedReply must be fail or partial, not: empty"),
+                option("no sessions at all", "maxConcurrentSessions=0", "maxConcurrentSessions must be positive, not 0"),
                 option("misspelt option", "temprature=0.5", "There are 1 parameters that couldn't be set on the endpoint"),
                 option("vertex without a bearer token", "backend=vertex&project=p",
                         "The bearerToken option (or bearerTokenSupplier) is required for backend=vertex"));

@@ -55,10 +55,7 @@ class SessionLimitTest extends EmulatorTestSupport {
     @Test
     void aConversationThatFindsEverySessionBusyFailsAfterTheAcquireTimeoutWithAClearError() throws Exception {
         assertEquals("You said: first", ask("direct:one", "a", "first"));
-        emulator.sessions().get(0).faults().stall(Duration.ofMillis(1500));
-        CompletableFuture<Object> busy = template.asyncRequestBodyAndHeader("direct:one", "second", GeminiLiveConstants.CONVERSATION_ID,
-                "a");
-        Thread.sleep(100);
+        CompletableFuture<Object> busy = busyTurn("direct:one", "a", "second", 1500);
 
         CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
                 () -> ask("direct:one", "b", "third"));
@@ -71,10 +68,7 @@ class SessionLimitTest extends EmulatorTestSupport {
     @Test
     void conversationsWaitingForASlotGetItInTheOrderTheyAsked() throws Exception {
         assertEquals("You said: hold", ask("direct:fifo", "holder", "hold"));
-        emulator.sessions().get(0).faults().stall(Duration.ofMillis(800));
-        CompletableFuture<Object> busy = template.asyncRequestBodyAndHeader("direct:fifo", "busy", GeminiLiveConstants.CONVERSATION_ID,
-                "holder");
-        Thread.sleep(100);
+        CompletableFuture<Object> busy = busyTurn("direct:fifo", "holder", "busy", 800);
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Object>> waiting = new ArrayList<>();
         for (String c : new String[] { "w1", "w2", "w3", "w4" }) {
@@ -97,6 +91,15 @@ class SessionLimitTest extends EmulatorTestSupport {
                 GeminiLiveConstants.CONVERSATION_ID, "a"));
         emulator.sessions().get(0).awaitClose(Duration.ofSeconds(5));
         assertEquals("You said: second", ask("direct:one", "b", "second"));
+    }
+
+    /** Starts a turn that the stalled server holds up for this long, so the conversation's session cannot be parked. */
+    private CompletableFuture<Object> busyTurn(String route, String conversation, String text, long stallMillis)
+            throws InterruptedException {
+        emulator.sessions().get(0).faults().stall(Duration.ofMillis(stallMillis));
+        CompletableFuture<Object> busy = template.asyncRequestBodyAndHeader(route, text, GeminiLiveConstants.CONVERSATION_ID, conversation);
+        Thread.sleep(100);
+        return busy;
     }
 
     private String ask(String route, String conversation, String text) {

@@ -148,7 +148,7 @@ class LimitsTest {
 
     @Test
     void fourthConcurrentSessionOfAKeyClosesWith1011ResourceExhausted() throws Exception {
-        try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().start();
+        try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().maxSessionsPerKey(3).start();
                 RawLiveClient a = Wire.open(e, Wire.setup(ModelCatalog.TEST_MODEL));
                 RawLiveClient b = Wire.open(e, Wire.setup(ModelCatalog.TEST_MODEL));
                 RawLiveClient c = Wire.open(e, Wire.setup(ModelCatalog.TEST_MODEL));

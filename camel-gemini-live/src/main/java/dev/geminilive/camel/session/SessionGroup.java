@@ -283,6 +283,10 @@ public final class SessionGroup {
     public CompletableFuture<Void> shutdown() {
         synchronized (this) {
             stopped = true;
+            if (recheck != null) {
+                recheck.cancel(false);
+                recheck = null;
+            }
         }
         if (reaper != null) {
             reaper.cancel(false);
