@@ -22,6 +22,8 @@ public final class CloseReasons {
     public static final String RESOURCE_EXHAUSTED = "Resource has been exhausted (e.g. check quota).";
     public static final String ABORTED = "The operation was aborted.";
     public static final String INTERNAL = "Internal error occurred.";
+    /** What a 3.1 Flash Live model was reported to answer to a TEXT modality (close 1011). */
+    public static final String INTERNAL_ENCOUNTERED = "Internal error encountered.";
     /** Emulator decision: a resume was refused while another connection of the session is open. */
     public static final String SESSION_IN_USE = "The session is still in use by another connection. Close it before resuming.";
     /** Emulator decision: a resume was accepted while this older connection of the session was open. */

@@ -335,16 +335,35 @@ final class LiveConnection implements Faults {
 
     private void onClientContent(ClientContent content) {
         List<Content> turns = content.turns() == null ? List.of() : content.turns();
-        if (!opts.model().profile().allowsMidSessionClientContent()) {
-            if (!(opts.historySeed() && seedOpen)) {
-                throw invalidArgument(null);
+        switch (opts.model().profile().clientContent()) {
+            case NEVER -> throw invalidArgument(null);
+            case SEED_ONLY -> {
+                if (!(opts.historySeed() && seedOpen)) {
+                    throw invalidArgument(null);
+                }
+                remember(turns); // history seed: never starts a turn
+                return;
             }
-            remember(turns); // 3.x history seed: never starts a turn
-            return;
+            case WHOLE_SESSION -> {
+                for (Content c : turns) {
+                    if (!"user".equals(c.role()) && !"model".equals(c.role())) {
+                        throw invalidArgument("Please use a valid role: user, model.");
+                    }
+                }
+                if (opts.historySeed() && seedOpen && !Boolean.TRUE.equals(content.turnComplete())) {
+                    remember(turns); // the initial history: never starts a turn
+                    return;
+                }
+                // turnComplete: true interrupts generation in progress whatever activityHandling says
+                if (Boolean.TRUE.equals(content.turnComplete()) && turn != null) {
+                    interrupt(Set.of());
+                }
+            }
+            case ANYTIME -> interruptOrKeep();
         }
-        interruptOrKeep();
         remember(turns);
         if (Boolean.TRUE.equals(content.turnComplete())) {
+            seedOpen = false;
             StringBuilder text = new StringBuilder();
             for (Content c : turns) {
                 if (!"model".equals(c.role()) && !c.text().isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.geminilive.emulator;
 
+import dev.geminilive.models.ModelProfiles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,7 @@ public final class ModelCatalog {
 
     /** A 2.5-profile test model that answers in TEXT or AUDIO. */
     public static final String TEST_MODEL = "models/gemini-live-test";
-    /** A 3.x-profile test model that answers in TEXT or AUDIO (3.x rules without the native-audio restriction). */
+    /** A test model with the 3.1 Flash Live rules that also answers in TEXT (3.x rules without the speech-only restriction). */
     public static final String TEST_MODEL_3 = "models/gemini-3-live-test";
 
     private final List<ModelSpec> models;
@@ -23,9 +25,12 @@ public final class ModelCatalog {
         return new ModelCatalog(models);
     }
 
-    /** @return the default catalog: the current Gemini API Live models, two Vertex ids and two test models */
+    /** @return the default catalog: the current Gemini API Live models, Vertex ids and two test models */
     public static ModelCatalog defaults() {
         List<ModelSpec> list = new ArrayList<>();
+        list.add(ModelSpec.of("models/gemini-3.8-live"));
+        list.add(ModelSpec.of("models/gemini-3.8-live-extended-thinking"));
+        list.add(ModelSpec.of("models/gemini-3.5-transcribe-live-preview"));
         list.add(ModelSpec.of("models/gemini-3.1-flash-live-preview"));
         list.add(ModelSpec.of("models/gemini-2.5-flash-native-audio-preview-12-2025"));
         list.add(ModelSpec.of("models/gemini-2.5-flash-native-audio-latest"));
@@ -33,8 +38,8 @@ public final class ModelCatalog {
         list.add(ModelSpec.of("models/gemini-2.0-flash-live-001"));
         list.add(ModelSpec.of("models/gemini-live-2.5-flash"));
         list.add(ModelSpec.of("models/gemini-live-2.5-flash-preview-native-audio-09-2025"));
-        list.add(new ModelSpec(TEST_MODEL, ModelProfile.GEMINI_2_5, false));
-        list.add(new ModelSpec(TEST_MODEL_3, ModelProfile.GEMINI_3, false));
+        list.add(new ModelSpec(TEST_MODEL, ModelProfiles.named("gemini-2.5-half-cascade").orElseThrow(), false));
+        list.add(new ModelSpec(TEST_MODEL_3, ModelProfiles.named("gemini-3.1-flash-live").orElseThrow(), false));
         return new ModelCatalog(list);
     }
 

@@ -1,14 +1,16 @@
 package dev.geminilive.emulator;
 
-import java.util.Locale;
+import dev.geminilive.models.ModelProfile;
+import dev.geminilive.models.ModelProfiles;
+
 import java.util.Objects;
 
 /**
  * One model the emulator serves.
  *
  * @param name        the full name clients put in {@code setup.model}, e.g. {@code models/gemini-live-test}
- * @param profile     the 2.5 or 3.x rule set
- * @param nativeAudio whether the model only speaks (TEXT modality closes with 1007, as on native-audio models)
+ * @param profile     the rules of its model family (from the shared profile table)
+ * @param nativeAudio whether the model refuses the TEXT modality (as the profile says; test models may allow it)
  */
 public record ModelSpec(String name, ModelProfile profile, boolean nativeAudio) {
 
@@ -18,23 +20,15 @@ public record ModelSpec(String name, ModelProfile profile, boolean nativeAudio) 
         name = name.startsWith("models/") ? name : "models/" + name;
     }
 
-    /**
-     * A model whose profile and audio kind are guessed from its id: ids starting {@code gemini-3} get the 3.x
-     * profile; ids containing {@code native-audio} or starting {@code gemini-3.1-flash-live} are native audio.
-     */
+    /** A model with the profile the shared table gives its id, and the modalities that profile allows. */
     public static ModelSpec of(String name) {
-        String bare = bareId(name);
-        boolean nativeAudio = bare.contains("native-audio") || bare.startsWith("gemini-3.1-flash-live");
-        return new ModelSpec(name, ModelProfile.forModelId(bare), nativeAudio);
+        ModelProfile profile = ModelProfiles.forModel(name);
+        return new ModelSpec(name, profile, !profile.answersInText());
     }
 
     /** @return the id without {@code models/} or a Vertex {@code .../publishers/google/models/} prefix */
     public static String bareId(String name) {
-        if (name == null) {
-            return "";
-        }
-        int i = name.lastIndexOf("models/");
-        return (i < 0 ? name : name.substring(i + "models/".length())).trim().toLowerCase(Locale.ROOT);
+        return ModelProfiles.bareId(name);
     }
 
     /** @return the id without the {@code models/} prefix */

@@ -69,9 +69,13 @@ record SessionOptions(
                 if (t.functionDeclarations() != null) {
                     for (FunctionDeclaration f : t.functionDeclarations()) {
                         functions.add(f);
-                        // 3.x has no asynchronous function calling: NON_BLOCKING is accepted and treated as BLOCKING
-                        boolean nonBlocking = f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING
-                                && model.profile().supportsNonBlockingTools();
+                        // per the model family: NON_BLOCKING honoured when declared, the default unless BLOCKING is
+                        // declared, or accepted and treated as BLOCKING
+                        boolean nonBlocking = switch (model.profile().nonBlockingTools()) {
+                            case SUPPORTED -> f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING;
+                            case DEFAULT -> f.behavior() != FunctionDeclaration.Behavior.BLOCKING;
+                            case IGNORED -> false;
+                        };
                         blocking.put(f.name(), !nonBlocking);
                     }
                 }

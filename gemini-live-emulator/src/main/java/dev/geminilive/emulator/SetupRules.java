@@ -4,9 +4,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.geminilive.models.ModelProfile;
+import dev.geminilive.protocol.GenerationConfig;
 import dev.geminilive.protocol.Modality;
 import dev.geminilive.protocol.ProtocolException;
 import dev.geminilive.protocol.Setup;
+import dev.geminilive.protocol.ThinkingConfig;
 
 /** The checks the real server makes on a setup message before it answers setupComplete. */
 final class SetupRules {
@@ -24,25 +27,76 @@ final class SetupRules {
         ModelSpec model = catalog.find(setup.model())
                 .orElseThrow(() -> new ProtocolException(CloseReasons.POLICY_VIOLATION,
                         CloseReasons.modelNotFound(setup.model(), path.apiVersion()), null));
+        ModelProfile profile = model.profile();
         boolean alpha = path.apiVersion().equals("v1alpha");
-        if (setup.proactivity() != null && !alpha) {
-            throw unknownField("proactivity", "setup");
+        GenerationConfig gen = setup.generationConfig();
+        if (setup.proactivity() != null) {
+            if (!alpha) {
+                throw unknownField("proactivity", "setup");
+            }
+            boolean off = Boolean.FALSE.equals(setup.proactivity().proactiveAudio());
+            switch (profile.proactiveAudio()) {
+                case UNSUPPORTED -> throw new ProtocolException(CloseReasons.INVALID_ARGUMENT, null);
+                case ALWAYS_ON -> {
+                    if (off) {
+                        throw invalid("proactive audio is always on for " + model.id() + "; do not set proactive_audio to false");
+                    }
+                }
+                case OPTIONAL -> {
+                }
+            }
         }
-        boolean affective = setup.generationConfig() != null && setup.generationConfig().enableAffectiveDialog() != null;
-        if (affective && !alpha) {
-            throw unknownField("enableAffectiveDialog", "setup.generation_config");
+        if (gen != null && gen.enableAffectiveDialog() != null) {
+            if (!alpha) {
+                throw unknownField("enableAffectiveDialog", "setup.generation_config");
+            }
+            if (profile.affectiveDialog() != ModelProfile.AffectiveDialog.OPTIONAL) {
+                throw new ProtocolException(CloseReasons.INVALID_ARGUMENT, null);
+            }
         }
-        if ((setup.proactivity() != null || affective) && model.profile() == ModelProfile.GEMINI_3) {
-            throw new ProtocolException(CloseReasons.INVALID_ARGUMENT, null);
+        List<Modality> modalities = gen == null ? null : gen.responseModalities();
+        if (modalities != null && modalities.contains(Modality.TEXT) && model.nativeAudio()) {
+            throw profile.textModalityCloseCode() == CloseReasons.INTERNAL_ERROR
+                    ? new ProtocolException(CloseReasons.INTERNAL_ERROR, CloseReasons.INTERNAL_ENCOUNTERED, null)
+                    : new ProtocolException(CloseReasons.NON_AUDIO_REQUEST, null);
         }
-        List<Modality> modalities = setup.generationConfig() == null ? null : setup.generationConfig().responseModalities();
-        if (model.nativeAudio() && modalities != null && modalities.contains(Modality.TEXT)) {
-            throw new ProtocolException(CloseReasons.NON_AUDIO_REQUEST, null);
+        if (profile.transcribeOnly() && modalities != null && modalities.contains(Modality.AUDIO)) {
+            throw invalid(model.id() + " only transcribes: response_modalities must be TEXT");
         }
-        if (model.profile().rejectsNullHandle() && explicitNullHandle(raw)) {
+        checkThinking(gen, profile, model);
+        if (profile.rejectsNullHandle() && explicitNullHandle(raw)) {
             throw new ProtocolException(CloseReasons.INVALID_ARGUMENT, null);
         }
         return model;
+    }
+
+    private static void checkThinking(GenerationConfig gen, ModelProfile profile, ModelSpec model) {
+        ThinkingConfig thinking = gen == null ? null : gen.thinkingConfig();
+        if (thinking == null) {
+            return;
+        }
+        switch (profile.thinking()) {
+            case NONE -> throw invalid("thinking_config is not supported by " + model.id());
+            case BUDGET -> {
+                if (thinking.thinkingLevel() != null) {
+                    throw invalid("thinking_level is not supported by " + model.id() + "; use thinking_budget");
+                }
+            }
+            case LEVEL -> {
+                if (thinking.thinkingBudget() != null) {
+                    throw invalid("thinking_budget is not supported by " + model.id() + "; use thinking_level");
+                }
+                String level = thinking.thinkingLevel();
+                if (level != null && !profile.thinkingLevels().contains(level.toUpperCase(java.util.Locale.ROOT))) {
+                    throw invalid("thinking_level must be one of " + String.join(", ", profile.thinkingLevels()) + ", not " + level);
+                }
+            }
+        }
+    }
+
+    /** 1007 with Google's generic wording and what was wrong. */
+    private static ProtocolException invalid(String detail) {
+        return new ProtocolException(CloseReasons.INVALID_ARGUMENT + " " + detail, null);
     }
 
     private static ProtocolException unknownField(String name, String at) {

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.geminilive.emulator.audio.SpeechSynthesizer;
 import dev.geminilive.emulator.brain.Conversation;
 import dev.geminilive.emulator.brain.Tokens;
+import dev.geminilive.models.ModelProfile;
 import dev.geminilive.protocol.Blob;
 import dev.geminilive.protocol.Content;
 import dev.geminilive.protocol.Mime;

@@ -39,7 +39,10 @@ class ModelProfileTest {
                 ModelCatalog.TEST_MODEL, ModelCatalog.TEST_MODEL_3)) {
             assertTrue(catalog.find(m).isPresent(), m);
         }
-        assertEquals(ModelProfile.GEMINI_3, catalog.find("models/gemini-3.1-flash-live-preview").orElseThrow().profile());
+        assertEquals("gemini-3.1-flash-live", catalog.find("models/gemini-3.1-flash-live-preview").orElseThrow().profile().name());
+        assertEquals("gemini-3.8-live", catalog.find("models/gemini-3.8-live").orElseThrow().profile().name());
+        assertTrue(catalog.find("gemini-3.8-live-extended-thinking").isPresent());
+        assertTrue(catalog.find("gemini-3.5-transcribe-live-preview").isPresent());
     }
 
     @Test
@@ -58,24 +61,83 @@ class ModelProfileTest {
     }
 
     @Test
-    void gemini3MidSessionClientContentClosesWith1007() throws Exception {
-        CloseReason r = closeAfterSetup(Wire.textSetup(ModelCatalog.TEST_MODEL_3), Wire.userTurn("hello"));
-        assertEquals(1007, r.getCloseCode().getCode());
-        assertEquals("Request contains an invalid argument.", r.getReasonPhrase());
-    }
-
-    @Test
-    void gemini3AcceptsClientContentAsInitialHistorySeedThenAnswersRealtimeText() throws Exception {
+    void gemini3TakesClientContentForTheWholeSessionWithExplicitRoles() throws Exception {
         String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL_3 + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
                 + "\"historyConfig\":{\"initialHistoryInClientContent\":true}}}";
         try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup)) {
-            c.send(Wire.userTurn("my name is Ada"));
+            c.send("{\"clientContent\":{\"turns\":[{\"role\":\"user\",\"parts\":[{\"text\":\"my name is Ada\"}]}]}}");
             c.send(Wire.realtimeText("what is my name?"));
-            List<ServerMessage> turn = c.awaitTurns(1);
-            assertEquals("Your name is Ada.", Wire.text(turn));
-            c.send(Wire.userTurn("late history"));
+            assertEquals("Your name is Ada.", Wire.text(c.awaitTurns(1)), "the history seed never starts a turn");
+            c.send(Wire.userTurn("what is my name?"));
+            assertEquals("Your name is Ada.Your name is Ada.", Wire.text(c.awaitTurns(2)), "mid-session clientContent with a role is answered");
+        }
+    }
+
+    @Test
+    void gemini3ClosesWith1007OnClientContentWithoutARole() throws Exception {
+        CloseReason r = closeAfterSetup(Wire.textSetup(ModelCatalog.TEST_MODEL_3),
+                "{\"clientContent\":{\"turns\":[{\"parts\":[{\"text\":\"hi\"}]}],\"turnComplete\":true}}");
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertEquals("Request contains an invalid argument. Please use a valid role: user, model.", r.getReasonPhrase());
+    }
+
+    @Test
+    void clientContentWithTurnCompleteInterruptsGenerationOnGemini3EvenWithNoInterruption() throws Exception {
+        String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL_3 + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\"]},"
+                + "\"realtimeInputConfig\":{\"activityHandling\":\"NO_INTERRUPTION\"}}}";
+        try (GeminiLiveEmulator slow = GeminiLiveEmulator.builder().chunkDelay(java.time.Duration.ofMillis(40)).start();
+                RawLiveClient c = Wire.open(slow, setup)) {
+            c.send(Wire.realtimeText("tell me a long story " + "about the sea and the wind ".repeat(10)));
+            c.await(m -> m.serverContent() != null && m.serverContent().modelTurn() != null);
+            c.send(Wire.userTurn("stop"));
+            List<ServerMessage> all = c.awaitTurns(2);
+            assertTrue(all.stream().anyMatch(m -> m.serverContent() != null && Boolean.TRUE.equals(m.serverContent().interrupted())),
+                    "the story was interrupted");
+            assertTrue(Wire.text(all).endsWith("You said: stop"), Wire.text(all));
+        }
+    }
+
+    @Test
+    void gemini38SpeaksOnlyAndRefusesThinkingFalseProactiveAudioAndAffectiveDialog() throws Exception {
+        CloseReason text = closeAfterSetup(Wire.textSetup("models/gemini-3.8-live"));
+        assertEquals(1007, text.getCloseCode().getCode());
+        assertEquals("Cannot extract voices from a non-audio request.", text.getReasonPhrase());
+
+        CloseReason thinking = closeAfterSetup("{\"setup\":{\"model\":\"models/gemini-3.8-live\",\"generationConfig\":"
+                + "{\"thinkingConfig\":{\"thinkingLevel\":\"LOW\"}}}}");
+        assertEquals(1007, thinking.getCloseCode().getCode());
+        assertEquals("Request contains an invalid argument. thinking_config is not supported by gemini-3.8-live", thinking.getReasonPhrase());
+
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1alpha"), Wire.KEY_HEADER)) {
+            c.send("{\"setup\":{\"model\":\"models/gemini-3.8-live\",\"proactivity\":{\"proactiveAudio\":false}}}");
+            CloseReason r = c.awaitClose();
+            assertEquals(1007, r.getCloseCode().getCode());
+            assertTrue(r.getReasonPhrase().contains("proactive audio is always on"), r.getReasonPhrase());
+        }
+        try (RawLiveClient c = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1alpha"), Wire.KEY_HEADER)) {
+            c.send("{\"setup\":{\"model\":\"models/gemini-3.8-live\",\"generationConfig\":{\"enableAffectiveDialog\":true}}}");
             assertEquals(1007, c.awaitClose().getCloseCode().getCode());
         }
+    }
+
+    @Test
+    void gemini38ExtendedThinkingTakesLowMediumOrHighOnly() throws Exception {
+        String model = "models/gemini-3.8-live-extended-thinking";
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), "{\"setup\":{\"model\":\"" + model + "\",\"generationConfig\":"
+                + "{\"thinkingConfig\":{\"thinkingLevel\":\"HIGH\"}}}}")) {
+            assertTrue(c.isOpen());
+        }
+        CloseReason r = closeAfterSetup("{\"setup\":{\"model\":\"" + model + "\",\"generationConfig\":"
+                + "{\"thinkingConfig\":{\"thinkingLevel\":\"MINIMAL\"}}}}");
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertTrue(r.getReasonPhrase().contains("thinking_level must be one of LOW, MEDIUM, HIGH, not MINIMAL"), r.getReasonPhrase());
+    }
+
+    @Test
+    void gemini31WithTextModalityClosesWith1011AsReported() throws Exception {
+        CloseReason r = closeAfterSetup(Wire.textSetup("models/gemini-3.1-flash-live-preview"));
+        assertEquals(1011, r.getCloseCode().getCode());
+        assertEquals("Internal error encountered.", r.getReasonPhrase());
     }
 
     @Test
