@@ -39,8 +39,7 @@ final class ConfigurationChecks {
         if (!backend.equals("gemini") && !backend.equals("vertex")) {
             throw new IllegalArgumentException("backend must be gemini or vertex, not: " + c.getBackend());
         }
-        ModelProfile.of(c.getModelProfile(), c.getModel());
-        SetupFactory.modalities(c);
+        ModelProfileChecks.check(c, Profiles.of(c), SetupFactory.modalities(c));
     }
 
     private static void oneOf(String option, String value, String... allowed) {

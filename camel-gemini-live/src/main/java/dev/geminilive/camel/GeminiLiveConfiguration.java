@@ -16,8 +16,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "default")
     private String conversationId = "default";
-    @UriParam(label = "common", defaultValue = "gemini-3.1-flash-live-preview")
-    private String model = "gemini-3.1-flash-live-preview";
+    @UriParam(label = "common", defaultValue = "gemini-3.8-live")
+    private String model = dev.geminilive.models.ModelProfiles.DEFAULT_MODEL;
     @UriParam(label = "common", defaultValue = "AUDIO", enums = "AUDIO,TEXT")
     private String responseModalities = "AUDIO";
     @UriParam(label = "security", secret = true)
@@ -120,7 +120,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String audioMimeType = "audio/pcm;rate=16000";
     @UriParam(label = "producer", defaultValue = "100")
     private int audioChunkMillis = 100;
-    @UriParam(label = "producer", defaultValue = "auto", enums = "auto,gemini-2,gemini-3")
+    @UriParam(label = "producer", defaultValue = "auto", enums = "auto,gemini-2.5-half-cascade,gemini-2.5-native-audio,gemini-3.1-flash-live,"
+                                                                 + "gemini-3.8-live,gemini-3.8-live-extended-thinking,gemini-3.5-transcribe,gemini-2,gemini-3")
     private String modelProfile = "auto";
     @UriParam(label = "consumer")
     private String events;
@@ -194,7 +195,9 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * The Live model. The models/ prefix is added when missing. 3.x models take text as realtimeInput and accept clientContent only to seed history; 2.x models take clientContent at any time.
+     * The Live model (default gemini-3.8-live, Google's recommended Live model). The models/ prefix is added when
+     * missing. Its model profile (see modelProfile) decides how text is sent and which options it accepts; options it
+     * refuses (e.g. TEXT on a model that only speaks) stop the route from starting.
      */
     public void setModel(String model) {
         this.model = model;
@@ -492,7 +495,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * Thinking level for 3.x models.
+     * Thinking level, where the model's family takes one: 3.1 Flash Live (MINIMAL, LOW, MEDIUM, HIGH) and 3.8 Live
+     * extended thinking (LOW, MEDIUM, HIGH). gemini-3.8-live takes no thinking options; 2.5 models take thinkingBudget.
      */
     public void setThinkingLevel(String thinkingLevel) {
         this.thinkingLevel = thinkingLevel;
@@ -679,7 +683,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * 3.x models: the first clientContent message seeds history (historyConfig.initialHistoryInClientContent).
+     * 3.x models: clientContent sent before any other input seeds history without starting a turn
+     * (historyConfig.initialHistoryInClientContent).
      */
     public void setInitialHistoryInClientContent(boolean initialHistoryInClientContent) {
         this.initialHistoryInClientContent = initialHistoryInClientContent;
@@ -767,7 +772,10 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * How text is sent: gemini-2 as clientContent turns, gemini-3 as realtimeInput.text; auto picks by model name.
+     * The rules of the model family to follow: auto (the profile the model's id maps to) or a profile name. It decides
+     * how text is sent (clientContent turns on 2.5, realtimeInput.text on 3.x), which functions are NON_BLOCKING,
+     * which thinking options apply and which response modality the model accepts. gemini-2 and gemini-3 are kept as
+     * aliases of gemini-2.5-half-cascade and gemini-3.1-flash-live.
      */
     public void setModelProfile(String modelProfile) {
         this.modelProfile = modelProfile;
@@ -939,7 +947,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * How the model takes the result of a NON_BLOCKING function (2.x models): SILENT adds it to the context, WHEN_IDLE
+     * How the model takes the result of a NON_BLOCKING function (2.5 models when declared NON_BLOCKING; on 3.8 Live every
+     * function not declared BLOCKING): SILENT adds it to the context, WHEN_IDLE
      * (the server's default) answers once the model is idle, INTERRUPT answers at once. A tool route may choose per call
      * with the CamelGeminiLiveToolScheduling header.
      */

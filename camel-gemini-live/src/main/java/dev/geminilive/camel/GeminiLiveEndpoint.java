@@ -97,7 +97,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
         ToolRouting tools = toolRouting != null ? toolRouting : ToolRoutings.build(getCamelContext(), configuration);
         return new SessionSpec(SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration,
                 tools.declarations()), tools,
-                ModelProfile.of(configuration.getModelProfile(), configuration.getModel()) == ModelProfile.GEMINI_3);
+                Profiles.of(configuration).clientContent() != dev.geminilive.models.ModelProfile.ClientContentRule.ANYTIME);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.geminilive.camel;
 
+import dev.geminilive.models.ModelProfile;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +76,7 @@ final class OutboundMapper {
 
     OutboundMapper(GeminiLiveConfiguration config) {
         this.config = config;
-        this.profile = ModelProfile.of(config.getModelProfile(), config.getModel());
+        this.profile = Profiles.of(config);
         if (config.getAudioChunkMillis() < 10 || config.getAudioChunkMillis() > 10_000) {
             throw new IllegalArgumentException("audioChunkMillis must be between 10 and 10000: " + config.getAudioChunkMillis());
         }
@@ -158,7 +160,7 @@ final class OutboundMapper {
         }
         // a lone surrogate has no UTF-8 form: no frame could carry it
         Utf16.requireWellFormed(text, "Text body");
-        if (profile == ModelProfile.GEMINI_3) {
+        if (profile.clientContent() != ModelProfile.ClientContentRule.ANYTIME) {
             return single(ClientMessage.realtimeText(text), true);
         }
         boolean complete = turnComplete == null || turnComplete;
@@ -307,17 +309,44 @@ final class OutboundMapper {
     }
 
     private Outbound clientContent(Object body, Boolean turnComplete) {
-        if (profile == ModelProfile.GEMINI_3 && !config.isInitialHistoryInClientContent()) {
-            throw new IllegalArgumentException("3.x models accept clientContent only to seed history: set "
-                                               + "initialHistoryInClientContent=true and send the history first");
+        switch (profile.clientContent()) {
+            case NEVER -> throw new IllegalArgumentException(config.getModel() + " takes no clientContent: send audio");
+            case SEED_ONLY -> {
+                if (!config.isInitialHistoryInClientContent()) {
+                    throw new IllegalArgumentException(config.getModel() + " accepts clientContent only to seed history: set "
+                                                       + "initialHistoryInClientContent=true and send the history first");
+                }
+            }
+            default -> {
+            }
         }
+        ClientContent content = clientContentOf(body, turnComplete);
+        if (profile.clientContent() == ModelProfile.ClientContentRule.WHOLE_SESSION) {
+            requireRoles(content);
+        }
+        return single(writable(ClientMessage.of(content)), Boolean.TRUE.equals(content.turnComplete()));
+    }
+
+    /** 3.x models take clientContent mid-session only with an explicit role on every turn. */
+    private void requireRoles(ClientContent content) {
+        List<Content> turns = content.turns() == null ? List.of() : content.turns();
+        for (int i = 0; i < turns.size(); i++) {
+            String role = turns.get(i).role();
+            if (!"user".equals(role) && !"model".equals(role)) {
+                throw new IllegalArgumentException("clientContent turn " + (i + 1) + " needs the role user or model on " + config.getModel()
+                                                   + ", not: " + role);
+            }
+        }
+    }
+
+    private ClientContent clientContentOf(Object body, Boolean turnComplete) {
         ClientContent content;
         if (body instanceof ClientContent cc) {
             content = turnComplete == null ? cc : new ClientContent(cc.turns(), turnComplete);
         } else {
             content = new ClientContent(turns(body), turnComplete != null && turnComplete);
         }
-        return single(writable(ClientMessage.of(content)), Boolean.TRUE.equals(content.turnComplete()));
+        return content;
     }
 
     @SuppressWarnings("unchecked")

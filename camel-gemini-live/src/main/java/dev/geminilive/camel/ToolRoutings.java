@@ -1,5 +1,7 @@
 package dev.geminilive.camel;
 
+import dev.geminilive.models.ModelProfile;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -70,17 +72,17 @@ final class ToolRoutings {
                 endpoints.put(function, endpoint);
             }
         }
-        boolean asyncAllowed = ModelProfile.of(c.getModelProfile(), c.getModel()) == ModelProfile.GEMINI_2;
-        if (!asyncAllowed) {
+        ModelProfile.NonBlockingTools nonBlocking = Profiles.of(c).nonBlockingTools();
+        if (nonBlocking == ModelProfile.NonBlockingTools.IGNORED) {
             declarations.stream().filter(f -> f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING).forEach(f -> LOG.warn(
-                    "Function {} is NON_BLOCKING, but 3.x models have no asynchronous function calling: the model waits for it",
-                    f.name()));
+                    "Function {} is NON_BLOCKING, but {} has no asynchronous function calling: the model waits for it",
+                    f.name(), c.getModel()));
         }
         FunctionResponse.Scheduling scheduling = null;
         if (c.getToolScheduling() != null && !c.getToolScheduling().isBlank()) {
             scheduling = ToolRouting.scheduling(c.getToolScheduling(), "toolScheduling");
         }
-        return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, asyncAllowed,
+        return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, nonBlocking,
                 jsonFunctions(c.getToolArguments(), declarations), ToolErrors.of(c.getToolErrorMessage()));
     }
 }

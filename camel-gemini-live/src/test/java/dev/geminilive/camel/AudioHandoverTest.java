@@ -118,7 +118,9 @@ class AudioHandoverTest extends EmulatorTestSupport {
                 total, missing, duplicates, emulator.conversationSessions(conversation).size());
         assertEquals(0, missing, "chunks lost");
         assertEquals(HANDOVERS + 1, emulator.conversationSessions(conversation).size(), "one connection per handover");
-        assertTrue(duplicates <= HANDOVERS / 4, duplicates + " chunks sent twice");
+        // each handover resends only what was written after the server's last handle: on a quiet machine about one chunk
+        // in eight handovers, more when the machine is loaded, never more than about one per handover
+        assertTrue(duplicates <= HANDOVERS, duplicates + " chunks sent twice");
     }
 
     /** @return the lastConsumedClientMessageIndex of the newest resumable handle a connection gave */

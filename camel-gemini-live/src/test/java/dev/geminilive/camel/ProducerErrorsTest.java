@@ -22,7 +22,7 @@ class ProducerErrorsTest extends EmulatorTestSupport {
             public void configure() {
                 from("direct:chat").to(uri("chat", "model=" + MODEL_3));
                 from("direct:badModel").to(uri("bad", "model=gemini-0-nonexistent"));
-                from("direct:history").to(uri("history", "model=" + MODEL_3));
+                from("direct:history").to(uri("history", "model=gemini-3.5-transcribe-live-preview&responseModalities=TEXT"));
             }
         };
     }
@@ -55,11 +55,12 @@ class ProducerErrorsTest extends EmulatorTestSupport {
     }
 
     @Test
-    void historyOnA3xModelNeedsInitialHistoryInClientContent() {
+    void historyOnATranscriptionModelIsRefusedBeforeSending() {
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
                 () -> template.requestBodyAndHeader("direct:history", "[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]",
                         GeminiLiveConstants.MESSAGE_TYPE, "clientContent"));
-        assertTrue(e.getCause().getMessage().contains("initialHistoryInClientContent=true"), e.getCause().getMessage());
+        assertEquals("gemini-3.5-transcribe-live-preview takes no clientContent: send audio", e.getCause().getMessage());
+        assertEquals(0, emulator.sessions().size());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.geminilive.models.ModelProfile;
 import dev.geminilive.protocol.FunctionDeclaration;
 import dev.geminilive.protocol.FunctionResponse;
 import org.apache.camel.Endpoint;
@@ -16,24 +17,20 @@ import org.apache.camel.Endpoint;
  * @param endpoints        function name → the Camel endpoint that answers it
  * @param timeout          how long a tool endpoint may take
  * @param scheduling       default scheduling of NON_BLOCKING results, or null for the server's default
- * @param asyncAllowed     whether the model profile supports NON_BLOCKING functions (2.x); 3.x models always wait
+ * @param nonBlocking      what the model does with NON_BLOCKING functions: honours them when declared (2.5), treats
+ *                         every function without BLOCKING as NON_BLOCKING (3.8), or waits for every call (3.1)
  * @param jsonArguments    functions whose arguments are sent as JSON text instead of a Map
  * @param errors           what the model is told when a tool fails
  */
 public record ToolRouting(List<FunctionDeclaration> declarations, Map<String, Endpoint> endpoints, Duration timeout,
-        FunctionResponse.Scheduling scheduling, boolean asyncAllowed, Set<String> jsonArguments, ToolErrors errors) {
+        FunctionResponse.Scheduling scheduling, ModelProfile.NonBlockingTools nonBlocking, Set<String> jsonArguments, ToolErrors errors) {
 
     public ToolRouting {
         declarations = List.copyOf(declarations);
         endpoints = Map.copyOf(endpoints);
         jsonArguments = Set.copyOf(jsonArguments);
         errors = errors == null ? ToolErrors.GENERIC : errors;
-    }
-
-    /** Tool failures reach the model as {@link ToolErrors#GENERIC} texts. */
-    public ToolRouting(List<FunctionDeclaration> declarations, Map<String, Endpoint> endpoints, Duration timeout,
-            FunctionResponse.Scheduling scheduling, boolean asyncAllowed, Set<String> jsonArguments) {
-        this(declarations, endpoints, timeout, scheduling, asyncAllowed, jsonArguments, ToolErrors.GENERIC);
+        nonBlocking = nonBlocking == null ? ModelProfile.NonBlockingTools.IGNORED : nonBlocking;
     }
 
     /** @return whether the function's arguments go as JSON text */
@@ -43,17 +40,19 @@ public record ToolRouting(List<FunctionDeclaration> declarations, Map<String, En
 
     /** No functions. */
     public static ToolRouting none() {
-        return new ToolRouting(List.of(), Map.of(), Duration.ofSeconds(30), null, false, Set.of());
+        return new ToolRouting(List.of(), Map.of(), Duration.ofSeconds(30), null, ModelProfile.NonBlockingTools.IGNORED, Set.of(),
+                ToolErrors.GENERIC);
     }
 
-    /** @return whether the function is declared NON_BLOCKING and the model profile honours it */
+    /** @return whether the model goes on talking while the function runs, so its result needs a scheduling */
     public boolean isNonBlocking(String function) {
-        if (!asyncAllowed) {
-            return false;
-        }
         for (FunctionDeclaration f : declarations) {
             if (f.name().equals(function)) {
-                return f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING;
+                return switch (nonBlocking) {
+                    case SUPPORTED -> f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING;
+                    case DEFAULT -> f.behavior() != FunctionDeclaration.Behavior.BLOCKING;
+                    case IGNORED -> false;
+                };
             }
         }
         return false;
