@@ -18,8 +18,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String conversationId = "default";
     @UriParam(label = "common", defaultValue = "gemini-3.8-live")
     private String model = dev.geminilive.models.ModelProfiles.DEFAULT_MODEL;
-    @UriParam(label = "common", defaultValue = "AUDIO", enums = "AUDIO,TEXT")
-    private String responseModalities = "AUDIO";
+    @UriParam(label = "common", enums = "AUDIO,TEXT")
+    private String responseModalities;
     @UriParam(label = "security", secret = true)
     private String apiKey;
     @UriParam(label = "security", secret = true)
@@ -208,7 +208,9 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * What the model answers with: AUDIO (native audio models, the default; turn on outputAudioTranscription to get the words as text) or TEXT (half-cascade models only).
+     * What the model answers with: AUDIO (turn on outputAudioTranscription to get the words as text too) or TEXT (2.5
+     * half-cascade models, and transcription models, which answer with the transcript). Default: AUDIO, or TEXT for a
+     * model that only answers in text.
      */
     public void setResponseModalities(String responseModalities) {
         this.responseModalities = responseModalities;

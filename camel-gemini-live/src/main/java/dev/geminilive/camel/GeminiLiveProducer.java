@@ -26,6 +26,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private ExecutorService workers;
     private Runnable unregisterHealth;
     private boolean partialWhenInterrupted;
+    private boolean transcribes;
 
     public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
         super(endpoint);
@@ -38,6 +39,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         super.doStart();
         mapper = new OutboundMapper(config);
         partialWhenInterrupted = "partial".equalsIgnoreCase(config.getInterruptedReply().trim());
+        transcribes = Profiles.of(config).transcribeOnly();
         ReplyWriter.check(config.getReplyFormat());
         group = endpoint.attach();
         workers = endpoint.getComponent().workers();
@@ -125,7 +127,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             } else if (turn.interrupted() && !partialWhenInterrupted) {
                 completion.fail(new GeminiLiveInterruptedException(turn));
             } else {
-                completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, config.getReplyFormat()));
+                completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, config.getReplyFormat(), transcribes));
             }
         }, workers);
     }

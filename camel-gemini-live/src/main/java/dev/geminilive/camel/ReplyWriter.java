@@ -15,6 +15,11 @@ final class ReplyWriter {
     }
 
     static void write(Message message, LiveTurn turn, String replyFormat) {
+        write(message, turn, replyFormat, false);
+    }
+
+    /** @param transcript whether the model only transcribes, so the text reply is what it heard */
+    static void write(Message message, LiveTurn turn, String replyFormat, boolean transcript) {
         switch (format(replyFormat)) {
             case "audio":
                 message.setBody(turn.audio());
@@ -28,7 +33,7 @@ final class ReplyWriter {
                 message.setBody(turn);
                 break;
             default:
-                message.setBody(turn.replyText());
+                message.setBody(transcript ? (turn.inputTranscription() == null ? "" : turn.inputTranscription()) : turn.replyText());
                 message.removeHeader(GeminiLiveConstants.MIME_TYPE);
         }
         headers(message, turn);

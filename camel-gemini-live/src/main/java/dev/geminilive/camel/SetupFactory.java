@@ -181,7 +181,11 @@ final class SetupFactory {
     }
 
     static List<Modality> modalities(GeminiLiveConfiguration c) {
-        String value = require(c.getResponseModalities(), "responseModalities");
+        if (c.getResponseModalities() == null || c.getResponseModalities().isBlank()) {
+            // the model's own: speech where it speaks, else text
+            return List.of(Profiles.of(c).responseModalities().contains(Modality.AUDIO) ? Modality.AUDIO : Modality.TEXT);
+        }
+        String value = c.getResponseModalities();
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> enumValue(Modality.class, s.toUpperCase(Locale.ROOT), "responseModalities")).toList();
     }

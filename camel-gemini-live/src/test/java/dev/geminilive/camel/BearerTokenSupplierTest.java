@@ -70,7 +70,7 @@ class BearerTokenSupplierTest extends EmulatorTestSupport {
                 String.class));
         CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
                 () -> template.requestBodyAndHeader("direct:fixed", "hi", GeminiLiveConstants.CONVERSATION_ID, "b", String.class));
-        assertTrue(e.getCause().getMessage().contains("Resource has been exhausted"), e.getCause().getMessage());
+        assertTrue(e.getCause().getMessage().contains("RESOURCE_EXHAUSTED: Maximum concurrent sessions"), e.getCause().getMessage());
     }
 
     @Test

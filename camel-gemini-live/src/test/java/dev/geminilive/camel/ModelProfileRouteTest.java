@@ -33,8 +33,24 @@ class ModelProfileRouteTest extends EmulatorTestSupport {
                                                          + "&toolEndpoint.get_weather=direct:weather&toolScheduling=WHEN_IDLE"));
                 from("direct:chat31").to(uri("chat31", "model=" + MODEL_3 + "&outputAudioTranscription=true"));
                 from("direct:weather").setBody(constant("{\"tempC\":21}"));
+                from("direct:transcribe").to(uri("transcribe", "model=gemini-3.5-transcribe-live-preview"));
+                from(uri("transcribe", "events=inputTranscription")).process(e -> fragments.add(e.getMessage().getBody(String.class)));
             }
         };
+    }
+
+    private final List<String> fragments = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void aTranscriptionModelRepliesWithWhatItHeardAndStreamsTheFragmentsToConsumers() throws Exception {
+        byte[] wav = dev.geminilive.audio.WavWriter.toWav(MediaTest.speechLike(16000, 3), 16000);
+        String heard = template.requestBody("direct:transcribe", wav, String.class);
+        assertTrue(heard.matches("\\[audio [0-9.]+ s\\]"), heard);
+        await(() -> String.join("", fragments).equals(heard), Duration.ofSeconds(5), "the fragments");
+        assertTrue(fragments.size() > 1, "interim fragments reach the consumer: " + fragments);
+        assertEquals("models/gemini-3.5-transcribe-live-preview", emulator.sessions().get(0).setup().orElseThrow().model());
+        assertEquals(List.of(dev.geminilive.protocol.Modality.TEXT),
+                emulator.sessions().get(0).setup().orElseThrow().generationConfig().responseModalities(), "TEXT is its default");
     }
 
     @Test

@@ -50,7 +50,12 @@ public record ServerContent(
     }
 
     public static ServerContent ofInputTranscription(String text) {
-        return new ServerContent(null, null, null, null, null, null, null, new Transcription(text, null), null, null, null, null);
+        return ofInputTranscription(new Transcription(text, null));
+    }
+
+    /** @return a serverContent that only carries this input transcription fragment */
+    public static ServerContent ofInputTranscription(Transcription transcription) {
+        return new ServerContent(null, null, null, null, null, null, null, transcription, null, null, null, null);
     }
 
     public static ServerContent ofOutputTranscription(String text) {

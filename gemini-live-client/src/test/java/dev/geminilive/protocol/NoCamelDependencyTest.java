@@ -34,7 +34,7 @@ class NoCamelDependencyTest {
 
     private static final String CAMEL = "org.apache.camel";
     private static final String CAMEL_INTERNAL = "org/apache/camel";
-    private static final List<String> PACKAGES = List.of("dev.geminilive.protocol", "dev.geminilive.client", "dev.geminilive.audio");
+    private static final List<String> PACKAGES = List.of("dev.geminilive.protocol", "dev.geminilive.client", "dev.geminilive.audio", "dev.geminilive.models");
 
     // ---- the checks
 

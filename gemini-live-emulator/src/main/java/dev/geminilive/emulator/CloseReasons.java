@@ -20,6 +20,11 @@ public final class CloseReasons {
     public static final String NON_AUDIO_REQUEST = "Cannot extract voices from a non-audio request.";
     public static final String DEADLINE_EXPIRED = "Deadline expired before operation could complete.";
     public static final String RESOURCE_EXHAUSTED = "Resource has been exhausted (e.g. check quota).";
+    /**
+     * The close reason seen when a key opens more concurrent sessions than its quota allows (observed, 2026; the
+     * end of the sentence is our wording, the report cuts it off).
+     */
+    public static final String MAX_CONCURRENT_SESSIONS = "RESOURCE_EXHAUSTED: Maximum concurrent sessions exceeded for this API key.";
     public static final String ABORTED = "The operation was aborted.";
     public static final String INTERNAL = "Internal error occurred.";
     /** What a 3.1 Flash Live model was reported to answer to a TEXT modality (close 1011). */

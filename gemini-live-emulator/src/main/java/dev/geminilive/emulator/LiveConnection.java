@@ -55,6 +55,7 @@ import dev.geminilive.protocol.SetupComplete;
 import dev.geminilive.protocol.ToolCall;
 import dev.geminilive.protocol.ToolCallCancellation;
 import dev.geminilive.protocol.ToolResponse;
+import dev.geminilive.protocol.Transcription;
 
 /**
  * The emulated model behind one WebSocket connection: it checks the protocol, keeps the conversation, detects speech,
@@ -307,7 +308,7 @@ final class LiveConnection implements Faults {
             resumed = true;
         }
         if (!core.gate.tryAcquire(auth.credential())) {
-            throw new ProtocolException(CloseReasons.INTERNAL_ERROR, CloseReasons.RESOURCE_EXHAUSTED, null);
+            throw new ProtocolException(CloseReasons.INTERNAL_ERROR, CloseReasons.MAX_CONCURRENT_SESSIONS, null);
         }
         gateAcquired = true;
         opts = options;
@@ -507,6 +508,10 @@ final class LiveConnection implements Faults {
         String heard = rule.flatMap(r -> r.actions().stream().map(Action::asText).filter(a -> a != null).findFirst()).orElse(null);
         UserInput effective = heard == null ? input : new UserInput(heard, input.audioSeconds());
         ModelTurn t = new ModelTurn();
+        if (opts.model().profile().transcribeOnly()) {
+            transcribe(t, input, effective);
+            return;
+        }
         if (input.isAudio() && opts.inputTranscription()) {
             ServerMessage transcript = ServerMessage.of(ServerContent.ofInputTranscription(effective.transcript()));
             t.add(() -> sendStep(transcript));
@@ -522,6 +527,26 @@ final class LiveConnection implements Faults {
         } else {
             addReply(t, settings.brain().respond(memory, effective, opts.functions()));
         }
+        finalise(t);
+        startTurn(t);
+    }
+
+    /**
+     * A transcription model: speech in, its transcript out as input transcription fragments (interim, a word at a time,
+     * the last one marked finished), then turnComplete; no model turn and no conversation memory. Typed text has
+     * nothing to transcribe.
+     */
+    private void transcribe(ModelTurn t, UserInput input, UserInput effective) {
+        if (!input.isAudio()) {
+            throw invalidArgument(opts.model().id() + " only transcribes audio.");
+        }
+        String[] words = effective.transcript().split("(?<= )");
+        for (int i = 0; i < words.length; i++) {
+            ServerMessage fragment = ServerMessage.of(ServerContent.ofInputTranscription(
+                    new Transcription(words[i], i == words.length - 1 ? Boolean.TRUE : null)));
+            t.add(() -> sendStep(fragment));
+        }
+        t.produced = true;
         finalise(t);
         startTurn(t);
     }

@@ -156,7 +156,7 @@ class LimitsTest {
             d.send(Wire.setup(ModelCatalog.TEST_MODEL));
             CloseReason r = d.awaitClose();
             assertEquals(1011, r.getCloseCode().getCode());
-            assertEquals("Resource has been exhausted (e.g. check quota).", r.getReasonPhrase());
+            assertEquals("RESOURCE_EXHAUSTED: Maximum concurrent sessions exceeded for this API key.", r.getReasonPhrase());
             try (RawLiveClient other = RawLiveClient.connect(e.liveUrl("v1beta"), java.util.Map.of("x-goog-api-key", "other-key"))) {
                 other.send(Wire.setup(ModelCatalog.TEST_MODEL));
                 other.await(m -> m.setupComplete() != null);
