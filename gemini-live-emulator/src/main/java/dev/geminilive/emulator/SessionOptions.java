@@ -64,25 +64,40 @@ record SessionOptions(
         boolean resumption = setup.sessionResumption() != null;
         List<FunctionDeclaration> functions = new ArrayList<>();
         Map<String, Boolean> blocking = new HashMap<>();
-        if (setup.tools() != null) {
-            for (Tool t : setup.tools()) {
-                if (t.functionDeclarations() != null) {
-                    for (FunctionDeclaration f : t.functionDeclarations()) {
-                        functions.add(f);
-                        // 3.x has no asynchronous function calling: NON_BLOCKING is accepted and treated as BLOCKING
-                        boolean nonBlocking = f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING
-                                && model.profile().supportsNonBlockingTools();
-                        blocking.put(f.name(), !nonBlocking);
-                    }
-                }
-            }
-        }
+        declare(setup.tools(), model, functions, blocking);
         return new SessionOptions(model, audioOut, setup.inputAudioTranscription() != null, setup.outputAudioTranscription() != null,
                 manual, interrupts, threshold, prefix, silence, resumption,
                 resumption && Boolean.TRUE.equals(setup.sessionResumption().transparent()),
                 setup.contextWindowCompression() != null,
                 setup.historyConfig() != null && Boolean.TRUE.equals(setup.historyConfig().initialHistoryInClientContent()),
                 List.copyOf(functions), Map.copyOf(blocking));
+    }
+
+    /** @return these options with the declared functions of {@code tools} instead of the current ones (a contextUpdate) */
+    SessionOptions withTools(List<Tool> tools) {
+        List<FunctionDeclaration> functions = new ArrayList<>();
+        Map<String, Boolean> blocking = new HashMap<>();
+        declare(tools, model, functions, blocking);
+        return new SessionOptions(model, audioOut, inputTranscription, outputTranscription, manualActivity, interrupts, vadThreshold,
+                prefixPaddingMs, silenceDurationMs, resumption, transparent, compression, historySeed, List.copyOf(functions),
+                Map.copyOf(blocking));
+    }
+
+    private static void declare(List<Tool> tools, ModelSpec model, List<FunctionDeclaration> functions, Map<String, Boolean> blocking) {
+        if (tools == null) {
+            return;
+        }
+        for (Tool t : tools) {
+            if (t.functionDeclarations() != null) {
+                for (FunctionDeclaration f : t.functionDeclarations()) {
+                    functions.add(f);
+                    // 3.x has no asynchronous function calling: NON_BLOCKING is accepted and treated as BLOCKING
+                    boolean nonBlocking = f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING
+                            && model.profile().supportsNonBlockingTools();
+                    blocking.put(f.name(), !nonBlocking);
+                }
+            }
+        }
     }
 
     /** @return whether the model waits for this function's response (unknown names block) */

@@ -36,6 +36,10 @@ final class SetupRules {
             throw new ProtocolException(CloseReasons.INVALID_ARGUMENT, null);
         }
         List<Modality> modalities = setup.generationConfig() == null ? null : setup.generationConfig().responseModalities();
+        if (modalities != null && modalities.size() > 1) {
+            // a Live session answers in one modality; the server refuses a list such as [TEXT, AUDIO]
+            throw new ProtocolException(CloseReasons.INVALID_ARGUMENT + " Only one response modality is supported per session.", null);
+        }
         if (model.nativeAudio() && modalities != null && modalities.contains(Modality.TEXT)) {
             throw new ProtocolException(CloseReasons.NON_AUDIO_REQUEST, null);
         }
