@@ -8,7 +8,9 @@ import java.util.List;
  * <p>
  * The tools travel in a wrapper object, {@code {"tools": {"tools": [...]}}}, so that "no change" (wrapper absent) and
  * "remove every tool" (wrapper holding an empty list) look different on the wire; a bare repeated field could not tell
- * them apart. Shape as in google-genai Java and Python ({@code LiveClientContextUpdate}, {@code LiveClientContextUpdateTools}).
+ * them apart. Shape as in the google-genai Java, Python and .NET types ({@code LiveClientContextUpdate},
+ * {@code LiveClientContextUpdateTools}) and Python's {@code send_context_update}, which agree; the JavaScript sources read
+ * (2.18) predate the message.
  *
  * @param systemInstruction the new system instruction, replacing the one given in setup; null keeps it
  * @param tools             the new tools, replacing all earlier ones; null keeps them
