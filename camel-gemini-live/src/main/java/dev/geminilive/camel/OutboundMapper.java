@@ -442,6 +442,8 @@ final class OutboundMapper {
             case REALTIME_INPUT -> m.realtimeInput().text() != null || m.realtimeInput().activityEnd() != null
                                    || Boolean.TRUE.equals(m.realtimeInput().audioStreamEnd());
             case TOOL_RESPONSE -> true;
+            // a new system instruction or tool list changes the session, it asks the model for nothing
+            case CONTEXT_UPDATE -> false;
             case SETUP -> throw new IllegalArgumentException("A raw message cannot be a setup: the session sends setup itself; "
                                                              + "use the setup option for extra fields");
         };

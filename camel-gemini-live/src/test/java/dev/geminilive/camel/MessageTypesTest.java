@@ -98,6 +98,18 @@ class MessageTypesTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aRawContextUpdateIsSentAsGivenAndStartsNoTurn() {
+        template.requestBodyAndHeader("direct:chat",
+                "{\"contextUpdate\":{\"systemInstruction\":{\"parts\":[{\"text\":\"Answer in French.\"}]},\"tools\":{\"tools\":[]}}}",
+                GeminiLiveConstants.MESSAGE_TYPE, "raw");
+        assertEquals("You said: bonjour", template.requestBody("direct:chat", "bonjour", String.class));
+        List<ClientMessage> sent = clientMessages(emulator.sessions().get(0));
+        assertEquals(ClientMessage.Kind.CONTEXT_UPDATE, sent.get(1).kind());
+        assertEquals("Answer in French.", sent.get(1).contextUpdate().systemInstruction().text());
+        assertEquals(List.of(), sent.get(1).contextUpdate().tools().tools());
+    }
+
+    @Test
     void anImageFileIsSentAsVideoByItsExtension() throws Exception {
         byte[] png = Base64Png.TINY;
         Path file = dir.resolve("frame.png");

@@ -9,19 +9,26 @@ import java.util.List;
  * @param clientContent conversation turns appended to the context
  * @param realtimeInput streamed audio, video, text or activity markers
  * @param toolResponse  answers to a {@link ToolCall}
+ * @param contextUpdate a new system instruction or tool list for the running session
  */
-public record ClientMessage(Setup setup, ClientContent clientContent, RealtimeInput realtimeInput, ToolResponse toolResponse) {
+public record ClientMessage(Setup setup, ClientContent clientContent, RealtimeInput realtimeInput, ToolResponse toolResponse,
+        ContextUpdate contextUpdate) {
 
-    /** Which of the four client messages a frame carries. */
-    public enum Kind { SETUP, CLIENT_CONTENT, REALTIME_INPUT, TOOL_RESPONSE }
+    /** Which of the five client messages a frame carries. */
+    public enum Kind { SETUP, CLIENT_CONTENT, REALTIME_INPUT, TOOL_RESPONSE, CONTEXT_UPDATE }
 
     public ClientMessage {
         int set = (setup != null ? 1 : 0) + (clientContent != null ? 1 : 0) + (realtimeInput != null ? 1 : 0)
-                + (toolResponse != null ? 1 : 0);
+                + (toolResponse != null ? 1 : 0) + (contextUpdate != null ? 1 : 0);
         if (set != 1) {
-            throw new IllegalArgumentException(
-                    "A client message must carry exactly one of setup, clientContent, realtimeInput, toolResponse; it carries " + set);
+            throw new IllegalArgumentException("A client message must carry exactly one of setup, clientContent, realtimeInput, "
+                    + "toolResponse, contextUpdate; it carries " + set);
         }
+    }
+
+    /** The four messages known before {@code contextUpdate}; that one stays unset. */
+    public ClientMessage(Setup setup, ClientContent clientContent, RealtimeInput realtimeInput, ToolResponse toolResponse) {
+        this(setup, clientContent, realtimeInput, toolResponse, null);
     }
 
     /** @return the kind of this message */
@@ -32,7 +39,10 @@ public record ClientMessage(Setup setup, ClientContent clientContent, RealtimeIn
         if (clientContent != null) {
             return Kind.CLIENT_CONTENT;
         }
-        return realtimeInput != null ? Kind.REALTIME_INPUT : Kind.TOOL_RESPONSE;
+        if (realtimeInput != null) {
+            return Kind.REALTIME_INPUT;
+        }
+        return toolResponse != null ? Kind.TOOL_RESPONSE : Kind.CONTEXT_UPDATE;
     }
 
     public static ClientMessage of(Setup setup) {
@@ -49,6 +59,10 @@ public record ClientMessage(Setup setup, ClientContent clientContent, RealtimeIn
 
     public static ClientMessage of(ToolResponse response) {
         return new ClientMessage(null, null, null, response);
+    }
+
+    public static ClientMessage of(ContextUpdate update) {
+        return new ClientMessage(null, null, null, null, update);
     }
 
     /** A completed user text turn sent as {@code clientContent}. */

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param parameters           an OpenAPI-subset schema ({@code type: OBJECT}, upper-case types)
  * @param parametersJsonSchema a JSON Schema instead of {@code parameters}
  * @param response             schema of the output
+ * @param responseJsonSchema   a JSON Schema of the output instead of {@code response}
  * @param behavior             {@code BLOCKING} (default) or {@code NON_BLOCKING}
  */
 public record FunctionDeclaration(
@@ -18,7 +19,14 @@ public record FunctionDeclaration(
         Map<String, Object> parameters,
         Object parametersJsonSchema,
         Map<String, Object> response,
-        Behavior behavior) {
+        Behavior behavior,
+        Object responseJsonSchema) {
+
+    /** The fields known before {@code responseJsonSchema}; that one stays unset. */
+    public FunctionDeclaration(String name, String description, Map<String, Object> parameters, Object parametersJsonSchema,
+            Map<String, Object> response, Behavior behavior) {
+        this(name, description, parameters, parametersJsonSchema, response, behavior, null);
+    }
 
     /** Whether the model waits for the function's response. */
     public enum Behavior { UNSPECIFIED, BLOCKING, NON_BLOCKING }

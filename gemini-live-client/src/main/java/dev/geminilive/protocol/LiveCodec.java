@@ -51,9 +51,12 @@ public final class LiveCodec {
     /** Keys whose values are free-form JSON (user data or schemas): never renamed. */
     private static final Set<String> OPAQUE_FIELDS = Set.of("args", "response", "parameters", "parametersJsonSchema",
             "responseJsonSchema", "googleSearch", "codeExecution", "googleMaps", "urlContext", "fileSearch", "computerUse",
-            "mcpServers", "groundingMetadata", "urlContextMetadata");
+            "mcpServers", "groundingMetadata", "urlContextMetadata", "googleSearchRetrieval", "responseSchema", "responseFormat",
+            // user-chosen keys: labels and part metadata are maps whose keys belong to the caller
+            "labels", "partMetadata");
 
-    private static final Set<String> CLIENT_ENVELOPE = Set.of("setup", "clientContent", "realtimeInput", "toolResponse");
+    private static final Set<String> CLIENT_ENVELOPE = Set.of("setup", "clientContent", "realtimeInput", "toolResponse",
+            "contextUpdate");
 
     private final boolean strict;
     private final ObjectMapper mapper;

@@ -1,5 +1,8 @@
 package dev.geminilive.protocol;
 
+import java.time.Duration;
+import java.util.Map;
+
 /**
  * One part of a {@link Content}; exactly one payload field is set in practice.
  *
@@ -12,6 +15,9 @@ package dev.geminilive.protocol;
  * @param functionResponse    a function response inside a turn (history)
  * @param executableCode      code the model wrote
  * @param codeExecutionResult the result of running it
+ * @param videoMetadata       clipping and frame rate of video in {@code inlineData} or {@code fileData}
+ * @param partMetadata        the caller's own metadata about the part (Gemini API), kept as JSON
+ * @param mediaResolution     the tokenization quality of this part's media
  */
 public record Part(
         String text,
@@ -22,7 +28,17 @@ public record Part(
         FunctionCall functionCall,
         FunctionResponse functionResponse,
         ExecutableCode executableCode,
-        CodeExecutionResult codeExecutionResult) {
+        CodeExecutionResult codeExecutionResult,
+        VideoMetadata videoMetadata,
+        Map<String, Object> partMetadata,
+        PartMediaResolution mediaResolution) {
+
+    /** The fields known before {@code videoMetadata}; the later ones stay unset. */
+    public Part(String text, Boolean thought, String thoughtSignature, Blob inlineData, FileData fileData, FunctionCall functionCall,
+            FunctionResponse functionResponse, ExecutableCode executableCode, CodeExecutionResult codeExecutionResult) {
+        this(text, thought, thoughtSignature, inlineData, fileData, functionCall, functionResponse, executableCode, codeExecutionResult,
+                null, null, null);
+    }
 
     public static Part ofText(String text) {
         return new Part(text, null, null, null, null, null, null, null, null);
@@ -45,10 +61,36 @@ public record Part(
     }
 
     /**
-     * @param mimeType the file's type
-     * @param fileUri  e.g. a Files API URI
+     * @param mimeType    the file's type
+     * @param fileUri     e.g. a Files API URI
+     * @param displayName a label for the file (Vertex AI)
      */
-    public record FileData(String mimeType, String fileUri) {
+    public record FileData(String mimeType, String fileUri, String displayName) {
+
+        /** Without a display name. */
+        public FileData(String mimeType, String fileUri) {
+            this(mimeType, fileUri, null);
+        }
+    }
+
+    /**
+     * @param startOffset where the clip starts in the video
+     * @param endOffset   where it ends
+     * @param fps         frames per second sent to the model, in (0, 24]; 1 by default
+     */
+    public record VideoMetadata(Duration startOffset, Duration endOffset, Double fps) {
+    }
+
+    /**
+     * @param level     the tokenization quality
+     * @param numTokens the sequence length to tokenize the media into
+     */
+    public record PartMediaResolution(Level level, Integer numTokens) {
+
+        /** Tokenization quality of one part; unlike the session-wide {@link MediaResolution} it has ULTRA_HIGH. */
+        public enum Level {
+            MEDIA_RESOLUTION_UNSPECIFIED, MEDIA_RESOLUTION_LOW, MEDIA_RESOLUTION_MEDIUM, MEDIA_RESOLUTION_HIGH, MEDIA_RESOLUTION_ULTRA_HIGH
+        }
     }
 
     /**

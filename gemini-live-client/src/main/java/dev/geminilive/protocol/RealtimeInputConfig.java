@@ -6,11 +6,19 @@ package dev.geminilive.protocol;
  * @param automaticActivityDetection server-side voice activity detection
  * @param activityHandling           whether new activity interrupts the model
  * @param turnCoverage               which input a turn includes
+ * @param interimTranscriptTimestampEnabled add timestamps to interim input transcriptions
  */
 public record RealtimeInputConfig(
         AutomaticActivityDetection automaticActivityDetection,
         ActivityHandling activityHandling,
-        TurnCoverage turnCoverage) {
+        TurnCoverage turnCoverage,
+        Boolean interimTranscriptTimestampEnabled) {
+
+    /** The fields known before {@code interimTranscriptTimestampEnabled}; that one stays unset. */
+    public RealtimeInputConfig(AutomaticActivityDetection automaticActivityDetection, ActivityHandling activityHandling,
+            TurnCoverage turnCoverage) {
+        this(automaticActivityDetection, activityHandling, turnCoverage, null);
+    }
 
     /** Barge-in behaviour. */
     public enum ActivityHandling { ACTIVITY_HANDLING_UNSPECIFIED, START_OF_ACTIVITY_INTERRUPTS, NO_INTERRUPTION }

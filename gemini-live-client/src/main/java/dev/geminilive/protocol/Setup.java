@@ -1,6 +1,7 @@
 package dev.geminilive.protocol;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code BidiGenerateContentSetup}: the first message of a connection.
@@ -19,6 +20,7 @@ import java.util.List;
  * @param safetySettings           safety thresholds
  * @param avatarConfig             avatar output (allowlisted)
  * @param explicitVadSignal        Vertex only: send voice activity signals
+ * @param labels                   user-defined metadata (billing labels), key to value
  */
 public record Setup(
         String model,
@@ -34,11 +36,24 @@ public record Setup(
         HistoryConfig historyConfig,
         List<SafetySetting> safetySettings,
         AvatarConfig avatarConfig,
-        Boolean explicitVadSignal) {
+        Boolean explicitVadSignal,
+        Map<String, String> labels) {
 
     public Setup {
         tools = tools == null ? null : List.copyOf(tools);
         safetySettings = safetySettings == null ? null : List.copyOf(safetySettings);
+        labels = labels == null ? null : Map.copyOf(labels);
+    }
+
+    /** The fields known before {@code labels}; labels stay unset. */
+    public Setup(String model, GenerationConfig generationConfig, Content systemInstruction, List<Tool> tools,
+            RealtimeInputConfig realtimeInputConfig, SessionResumptionConfig sessionResumption,
+            ContextWindowCompression contextWindowCompression, AudioTranscriptionConfig inputAudioTranscription,
+            AudioTranscriptionConfig outputAudioTranscription, Proactivity proactivity, HistoryConfig historyConfig,
+            List<SafetySetting> safetySettings, AvatarConfig avatarConfig, Boolean explicitVadSignal) {
+        this(model, generationConfig, systemInstruction, tools, realtimeInputConfig, sessionResumption, contextWindowCompression,
+                inputAudioTranscription, outputAudioTranscription, proactivity, historyConfig, safetySettings, avatarConfig,
+                explicitVadSignal, null);
     }
 
     /** @return a builder for a setup message with the given model */
@@ -63,6 +78,7 @@ public record Setup(
         b.safetySettings = safetySettings;
         b.avatarConfig = avatarConfig;
         b.explicitVadSignal = explicitVadSignal;
+        b.labels = labels;
         return b;
     }
 
@@ -82,6 +98,7 @@ public record Setup(
         private List<SafetySetting> safetySettings;
         private AvatarConfig avatarConfig;
         private Boolean explicitVadSignal;
+        private Map<String, String> labels;
 
         public Builder model(String v) { model = v; return this; }
         public Builder generationConfig(GenerationConfig v) { generationConfig = v; return this; }
@@ -97,11 +114,12 @@ public record Setup(
         public Builder safetySettings(List<SafetySetting> v) { safetySettings = v; return this; }
         public Builder avatarConfig(AvatarConfig v) { avatarConfig = v; return this; }
         public Builder explicitVadSignal(Boolean v) { explicitVadSignal = v; return this; }
+        public Builder labels(Map<String, String> v) { labels = v; return this; }
 
         public Setup build() {
             return new Setup(model, generationConfig, systemInstruction, tools, realtimeInputConfig, sessionResumption,
                     contextWindowCompression, inputAudioTranscription, outputAudioTranscription, proactivity, historyConfig,
-                    safetySettings, avatarConfig, explicitVadSignal);
+                    safetySettings, avatarConfig, explicitVadSignal, labels);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param fileSearch           File Search over file search stores (Gemini API)
  * @param computerUse          computer use
  * @param mcpServers           remote MCP servers whose tools the model may call
+ * @param googleSearchRetrieval the older Google Search grounding, with {@code dynamicRetrievalConfig}
  */
 public record Tool(
         List<FunctionDeclaration> functionDeclarations,
@@ -24,11 +25,19 @@ public record Tool(
         Map<String, Object> urlContext,
         Map<String, Object> fileSearch,
         Map<String, Object> computerUse,
-        List<Map<String, Object>> mcpServers) {
+        List<Map<String, Object>> mcpServers,
+        Map<String, Object> googleSearchRetrieval) {
 
     public Tool {
         functionDeclarations = functionDeclarations == null ? null : List.copyOf(functionDeclarations);
         mcpServers = mcpServers == null ? null : List.copyOf(mcpServers);
+    }
+
+    /** The tools known before {@code googleSearchRetrieval}; that one stays unset. */
+    public Tool(List<FunctionDeclaration> functionDeclarations, Map<String, Object> googleSearch, Map<String, Object> codeExecution,
+            Map<String, Object> googleMaps, Map<String, Object> urlContext, Map<String, Object> fileSearch,
+            Map<String, Object> computerUse, List<Map<String, Object>> mcpServers) {
+        this(functionDeclarations, googleSearch, codeExecution, googleMaps, urlContext, fileSearch, computerUse, mcpServers, null);
     }
 
     /** The tools known before {@code fileSearch}, {@code computerUse} and {@code mcpServers}; those stay unset. */

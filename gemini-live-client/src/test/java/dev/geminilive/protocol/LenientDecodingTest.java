@@ -37,7 +37,7 @@ class LenientDecodingTest {
                    "modelTurn": {"futureTurnField": [1, 2], "parts": [
                      {"text": "hi", "futurePartField": {"deep": {"deeper": null}},
                       "inlineData": {"mimeType": "audio/pcm;rate=24000", "data": "AAE=", "futureBlobField": "z"}}]},
-                   "outputTranscription": {"text": "hi", "languageCode": "en-US", "speakerLabel": "A", "words": [{"w": "hi"}]}},
+                   "outputTranscription": {"text": "hi", "languageCode": "en-US", "futureConfidence": 0.9, "words": [{"word": "hi", "w": "hi"}]}},
                  "usageMetadata": {"totalTokenCount": 7, "futureCount": 3,
                    "promptTokensDetails": [{"modality": "TEXT", "tokenCount": 7, "futureDetail": "x"}]}}
                 """;
@@ -47,7 +47,8 @@ class LenientDecodingTest {
         assertEquals("hi", part.text());
         assertArrayEquals(new byte[] {0, 1}, part.inlineData().data());
         assertEquals("audio/pcm;rate=24000", part.inlineData().mimeType());
-        assertEquals(new Transcription("hi", null), m.serverContent().outputTranscription());
+        assertEquals(new Transcription("hi", null, "en-US", null, List.of(new Transcription.WordInfo("hi", null, null))),
+                m.serverContent().outputTranscription());
         assertEquals(7, m.usageMetadata().totalTokenCount());
         assertEquals(List.of(new UsageMetadata.ModalityTokenCount(Modality.TEXT, 7)), m.usageMetadata().promptTokensDetails());
     }
@@ -57,7 +58,7 @@ class LenientDecodingTest {
         assertEquals(new SetupComplete("s-1", null),
                 codec.decodeServer("{\"setupComplete\": {\"sessionId\": \"s-1\", \"futureField\": 1}}").setupComplete());
         assertEquals(new FunctionCall("c1", "f", Map.of("a", 1)), codec.decodeServer(
-                "{\"toolCall\": {\"x\": 0, \"functionCalls\": [{\"id\": \"c1\", \"name\": \"f\", \"args\": {\"a\": 1}, \"partialArgs\": [], \"willContinue\": true}]}}")
+                "{\"toolCall\": {\"x\": 0, \"functionCalls\": [{\"id\": \"c1\", \"name\": \"f\", \"args\": {\"a\": 1}, \"futureStreaming\": {\"x\": 1}}]}}")
                 .toolCall().functionCalls().get(0));
         assertEquals(List.of("c1"), codec.decodeServer("{\"toolCallCancellation\": {\"ids\": [\"c1\"], \"reason\": \"x\"}}").toolCallCancellation().ids());
         assertEquals(Duration.ofSeconds(50), codec.decodeServer("{\"goAway\": {\"timeLeft\": \"50s\", \"why\": \"x\"}}").goAway().timeLeft());

@@ -36,6 +36,7 @@ import dev.geminilive.emulator.server.HandshakeInfo;
 import dev.geminilive.protocol.Blob;
 import dev.geminilive.protocol.ClientContent;
 import dev.geminilive.protocol.ClientMessage;
+import dev.geminilive.protocol.ContextUpdate;
 import dev.geminilive.protocol.Content;
 import dev.geminilive.protocol.FunctionCall;
 import dev.geminilive.protocol.FunctionResponse;
@@ -271,6 +272,7 @@ final class LiveConnection implements Faults {
             case CLIENT_CONTENT -> onClientContent(message.clientContent());
             case REALTIME_INPUT -> onRealtimeInput(message.realtimeInput());
             case TOOL_RESPONSE -> onToolResponse(message.toolResponse());
+            case CONTEXT_UPDATE -> onContextUpdate(message.contextUpdate());
             default -> throw invalidArgument(null);
         }
     }
@@ -330,6 +332,18 @@ final class LiveConnection implements Faults {
             finalise(t);
             startTurn(t);
         });
+    }
+
+    // ---------------------------------------------------------------- context update
+
+    /** Replaces what the update sets, in order with the other input: the next turn already uses it. */
+    private void onContextUpdate(ContextUpdate update) {
+        if (update.systemInstruction() != null) {
+            memory.setSystemInstruction(update.systemInstruction().text());
+        }
+        if (update.tools() != null) {
+            opts = opts.withTools(update.tools().tools());
+        }
     }
 
     // ---------------------------------------------------------------- client content

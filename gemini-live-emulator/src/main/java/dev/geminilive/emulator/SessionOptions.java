@@ -64,29 +64,44 @@ record SessionOptions(
         boolean resumption = setup.sessionResumption() != null;
         List<FunctionDeclaration> functions = new ArrayList<>();
         Map<String, Boolean> blocking = new HashMap<>();
-        if (setup.tools() != null) {
-            for (Tool t : setup.tools()) {
-                if (t.functionDeclarations() != null) {
-                    for (FunctionDeclaration f : t.functionDeclarations()) {
-                        functions.add(f);
-                        // per the model family: NON_BLOCKING honoured when declared, the default unless BLOCKING is
-                        // declared, or accepted and treated as BLOCKING
-                        boolean nonBlocking = switch (model.profile().nonBlockingTools()) {
-                            case SUPPORTED -> f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING;
-                            case DEFAULT -> f.behavior() != FunctionDeclaration.Behavior.BLOCKING;
-                            case IGNORED -> false;
-                        };
-                        blocking.put(f.name(), !nonBlocking);
-                    }
-                }
-            }
-        }
+        declare(setup.tools(), model, functions, blocking);
         return new SessionOptions(model, audioOut, setup.inputAudioTranscription() != null, setup.outputAudioTranscription() != null,
                 manual, interrupts, threshold, prefix, silence, resumption,
                 resumption && Boolean.TRUE.equals(setup.sessionResumption().transparent()),
                 setup.contextWindowCompression() != null,
                 setup.historyConfig() != null && Boolean.TRUE.equals(setup.historyConfig().initialHistoryInClientContent()),
                 List.copyOf(functions), Map.copyOf(blocking));
+    }
+
+    /** @return these options with the declared functions of {@code tools} instead of the current ones (a contextUpdate) */
+    SessionOptions withTools(List<Tool> tools) {
+        List<FunctionDeclaration> functions = new ArrayList<>();
+        Map<String, Boolean> blocking = new HashMap<>();
+        declare(tools, model, functions, blocking);
+        return new SessionOptions(model, audioOut, inputTranscription, outputTranscription, manualActivity, interrupts, vadThreshold,
+                prefixPaddingMs, silenceDurationMs, resumption, transparent, compression, historySeed, List.copyOf(functions),
+                Map.copyOf(blocking));
+    }
+
+    private static void declare(List<Tool> tools, ModelSpec model, List<FunctionDeclaration> functions, Map<String, Boolean> blocking) {
+        if (tools == null) {
+            return;
+        }
+        for (Tool t : tools) {
+            if (t.functionDeclarations() != null) {
+                for (FunctionDeclaration f : t.functionDeclarations()) {
+                    functions.add(f);
+                    // per the model family: NON_BLOCKING honoured when declared, the default unless BLOCKING is
+                    // declared, or accepted and treated as BLOCKING
+                    boolean nonBlocking = switch (model.profile().nonBlockingTools()) {
+                        case SUPPORTED -> f.behavior() == FunctionDeclaration.Behavior.NON_BLOCKING;
+                        case DEFAULT -> f.behavior() != FunctionDeclaration.Behavior.BLOCKING;
+                        case IGNORED -> false;
+                    };
+                    blocking.put(f.name(), !nonBlocking);
+                }
+            }
+        }
     }
 
     /** @return whether the model waits for this function's response (unknown names block) */

@@ -55,6 +55,10 @@ final class SetupRules {
             }
         }
         List<Modality> modalities = gen == null ? null : gen.responseModalities();
+        if (modalities != null && modalities.size() > 1) {
+            // a Live session answers in one modality; the server refuses a list such as [TEXT, AUDIO]
+            throw new ProtocolException(CloseReasons.INVALID_ARGUMENT + " Only one response modality is supported per session.", null);
+        }
         if (modalities != null && modalities.contains(Modality.TEXT) && model.nativeAudio()) {
             throw profile.textModalityCloseCode() == CloseReasons.INTERNAL_ERROR
                     ? new ProtocolException(CloseReasons.INTERNAL_ERROR, CloseReasons.INTERNAL_ENCOUNTERED, null)

@@ -46,6 +46,30 @@ class StrictParsingTest {
     }
 
     @Test
+    void moreThanOneResponseModalityClosesWith1007() throws Exception {
+        CloseReason r = closeAfter("{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL
+                + "\",\"generationConfig\":{\"responseModalities\":[\"TEXT\",\"AUDIO\"]}}}");
+        assertEquals(1007, r.getCloseCode().getCode());
+        assertEquals("Request contains an invalid argument. Only one response modality is supported per session.", r.getReasonPhrase());
+    }
+
+    @Test
+    void setupWithEveryCurrentFieldIsAccepted() throws Exception {
+        String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\","
+                + "\"generationConfig\":{\"responseModalities\":[\"AUDIO\"],\"stopSequences\":[\"STOP\"],\"responseMimeType\":\"text/plain\","
+                + "\"responseLogprobs\":true,\"logprobs\":2,\"audioTimestamp\":true},"
+                + "\"realtimeInputConfig\":{\"interimTranscriptTimestampEnabled\":true},"
+                + "\"inputAudioTranscription\":{\"languageAuto\":{},\"diarization\":true,\"wordTimestamp\":true,\"mode\":\"VERBATIM\"},"
+                + "\"tools\":[{\"googleSearchRetrieval\":{}},{\"functionDeclarations\":[{\"name\":\"f\",\"responseJsonSchema\":{\"type\":\"string\"}}]}],"
+                + "\"labels\":{\"team\":\"voice\"}}}";
+        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup)) {
+            c.send(Wire.realtimeText("hi"));
+            c.awaitTurns(1);
+            assertTrue(c.isOpen());
+        }
+    }
+
+    @Test
     void invalidJsonClosesWith1007() throws Exception {
         assertEquals(1007, closeAfter("{not json").getCloseCode().getCode());
     }
