@@ -949,8 +949,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     }
 
     /**
-     * How the model takes the result of a NON_BLOCKING function (2.5 models when declared NON_BLOCKING; on 3.8 Live every
-     * function not declared BLOCKING): SILENT adds it to the context, WHEN_IDLE
+     * How the model takes the result of a function declared NON_BLOCKING (2.5 models and 3.8 Live): SILENT adds it to the
+     * context, WHEN_IDLE
      * (the server's default) answers once the model is idle, INTERRUPT answers at once. A tool route may choose per call
      * with the CamelGeminiLiveToolScheduling header.
      */

@@ -30,6 +30,19 @@ final class ToolRoutings {
     }
 
     /** Parses toolArguments: map, json, or function:format pairs. */
+    /**
+     * On a model whose functions are NON_BLOCKING unless declared otherwise (3.8 Live), a function declared without a
+     * behavior is declared BLOCKING: an InOut exchange then gets the answer that uses the tool's result, on every model
+     * alike. Declare {@code "behavior": "NON_BLOCKING"} to let the model talk on while the tool runs.
+     */
+    static List<FunctionDeclaration> explicitBehavior(List<FunctionDeclaration> declarations, ModelProfile profile) {
+        if (profile.nonBlockingTools() != ModelProfile.NonBlockingTools.DEFAULT) {
+            return declarations;
+        }
+        return declarations.stream().map(f -> f.behavior() != null ? f : new FunctionDeclaration(f.name(), f.description(), f.parameters(),
+                f.parametersJsonSchema(), f.response(), FunctionDeclaration.Behavior.BLOCKING, f.responseJsonSchema())).toList();
+    }
+
     static Set<String> jsonFunctions(String option, List<FunctionDeclaration> declarations) {
         String value = option == null ? "map" : option.trim();
         if (value.equalsIgnoreCase("map") || value.isEmpty()) {
@@ -58,7 +71,7 @@ final class ToolRoutings {
     static ToolRouting build(CamelContext context, GeminiLiveConfiguration c) {
         String functions = c.getFunctions() != null && c.getFunctions().trim().startsWith("resource:")
                 ? SetupFactory.text(context, c.getFunctions().trim(), "functions") : c.getFunctions();
-        List<FunctionDeclaration> declarations = FunctionDeclarations.load(context, functions);
+        List<FunctionDeclaration> declarations = explicitBehavior(FunctionDeclarations.load(context, functions), Profiles.of(c));
         Map<String, Endpoint> endpoints = new HashMap<>();
         if (c.getToolEndpoint() != null) {
             for (Map.Entry<String, Object> e : c.getToolEndpoint().entrySet()) {

@@ -29,6 +29,8 @@ class ModelProfileRouteTest extends EmulatorTestSupport {
                                                            + "&outputAudioTranscription=true"));
                 from("direct:tools38").to(uri("tools38", "functions=resource:classpath:tools/functions.json"
                                                          + "&toolEndpoint.get_weather=direct:weather&toolScheduling=WHEN_IDLE"));
+                from("direct:async38").to(uri("async38", "functions=resource:classpath:tools/async-functions.json"
+                                                         + "&toolEndpoint.book_table=direct:weather&toolScheduling=WHEN_IDLE"));
                 from("direct:tools31").to(uri("tools31", "model=" + MODEL_3 + "&functions=resource:classpath:tools/functions.json"
                                                          + "&toolEndpoint.get_weather=direct:weather&toolScheduling=WHEN_IDLE"));
                 from("direct:chat31").to(uri("chat31", "model=" + MODEL_3 + "&outputAudioTranscription=true"));
@@ -85,8 +87,18 @@ class ModelProfileRouteTest extends EmulatorTestSupport {
     }
 
     @Test
-    void onGemini38FunctionsAreNonBlockingByDefaultSoTheirResultsCarryAScheduling() throws Exception {
-        template.sendBody("direct:tools38", "Please get_weather city=Paris");
+    void onGemini38AFunctionWithoutBehaviorIsDeclaredBlockingSoInOutGetsTheToolsAnswer() throws Exception {
+        String answer = template.requestBody("direct:tools38", "Please get_weather city=Paris", String.class);
+        assertEquals("The get_weather tool returned {\"output\":\"{\\\"tempC\\\":21}\"}.", answer);
+        dev.geminilive.protocol.Setup setup = emulator.sessions().get(0).setup().orElseThrow();
+        assertTrue(setup.tools().get(0).functionDeclarations().stream()
+                .allMatch(f -> f.behavior() == dev.geminilive.protocol.FunctionDeclaration.Behavior.BLOCKING), "explicit on the wire");
+        assertNull(responses().get(0).response().scheduling(), "a BLOCKING result has no scheduling");
+    }
+
+    @Test
+    void onGemini38ADeclaredNonBlockingFunctionsResultCarriesItsSchedulingWhile31WaitsForEveryCall() throws Exception {
+        template.sendBody("direct:async38", "Please book_table guests=2");
         template.sendBody("direct:tools31", "Please get_weather city=Paris");
         await(() -> responses().size() == 2, Duration.ofSeconds(5), "both tool responses");
         List<Sent> sent = responses();
