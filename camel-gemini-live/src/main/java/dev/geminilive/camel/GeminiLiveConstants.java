@@ -16,10 +16,11 @@ public final class GeminiLiveConstants {
     public static final String MIME_TYPE = "CamelGeminiLiveMimeType";
 
     @Metadata(label = "producer", description = "Selects how the body is sent: text, audio, video, activityStart, activityEnd, "
-                                                + "audioStreamEnd, clientContent, toolResponse, raw, or endSession to close the "
+                                                + "audioStreamEnd, clientContent, toolResponse, contextUpdate (a new system "
+                                                + "instruction and/or tools mid-session), raw, or endSession to close the "
                                                 + "conversation's session. Chosen from the body type when unset.",
               javaType = "String",
-              enums = "text,audio,video,activityStart,activityEnd,audioStreamEnd,clientContent,toolResponse,raw,endSession")
+              enums = "text,audio,video,activityStart,activityEnd,audioStreamEnd,clientContent,toolResponse,contextUpdate,raw,endSession")
     public static final String MESSAGE_TYPE = "CamelGeminiLiveMessageType";
 
     @Metadata(label = "producer", description = "For text sent as clientContent: false leaves the turn open so more parts can follow "
@@ -111,6 +112,23 @@ public final class GeminiLiveConstants {
                                                 + "must answer by sending a toolResponse to the producer.",
               javaType = "java.util.List<String>")
     public static final String CALLS_TO_ANSWER = "CamelGeminiLiveCallsToAnswer";
+
+    @Metadata(label = "consumer", description = "On inputTranscription and outputTranscription events: the BCP-47 language of the "
+                                                + "fragment, when the server sends it.", javaType = "String")
+    public static final String TRANSCRIPTION_LANGUAGE = "CamelGeminiLiveTranscriptionLanguage";
+
+    @Metadata(label = "consumer", description = "On inputTranscription and outputTranscription events: who spoke (e.g. spk_1), with "
+                                                + "diarization on.", javaType = "String")
+    public static final String TRANSCRIPTION_SPEAKER = "CamelGeminiLiveTranscriptionSpeaker";
+
+    @Metadata(label = "consumer", description = "On inputTranscription and outputTranscription events: the fragment word by word with "
+                                                + "start and end offsets, with word timestamps on.",
+              javaType = "java.util.List<dev.geminilive.protocol.Transcription.WordInfo>")
+    public static final String TRANSCRIPTION_WORDS = "CamelGeminiLiveTranscriptionWords";
+
+    @Metadata(label = "consumer", description = "On inputTranscription and outputTranscription events: true on the last fragment of a "
+                                                + "transcript, when the server marks it.", javaType = "Boolean")
+    public static final String TRANSCRIPTION_FINISHED = "CamelGeminiLiveTranscriptionFinished";
 
     /** Exchange property set to true on a tool exchange whose call the model cancelled; its result is dropped. */
     public static final String TOOL_CANCELLED = "CamelGeminiLiveToolCancelled";

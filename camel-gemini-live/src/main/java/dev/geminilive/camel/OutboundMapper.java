@@ -23,6 +23,7 @@ import dev.geminilive.audio.Pcm;
 import dev.geminilive.protocol.ClientContent;
 import dev.geminilive.protocol.ClientMessage;
 import dev.geminilive.protocol.Content;
+import dev.geminilive.protocol.ContextUpdate;
 import dev.geminilive.protocol.FunctionResponse;
 import dev.geminilive.protocol.LiveCodec;
 import dev.geminilive.protocol.Mime;
@@ -66,6 +67,7 @@ final class OutboundMapper {
     static final String AUDIO_STREAM_END = "audioStreamEnd";
     static final String CLIENT_CONTENT = "clientContent";
     static final String TOOL_RESPONSE = "toolResponse";
+    static final String CONTEXT_UPDATE = "contextUpdate";
     static final String RAW = "raw";
     static final String END_SESSION = "endSession";
 
@@ -112,6 +114,8 @@ final class OutboundMapper {
                 return clientContent(body, turnComplete);
             case TOOL_RESPONSE:
                 return single(writable(ClientMessage.of(toolResponse(body))), true);
+            case CONTEXT_UPDATE:
+                return single(writable(ClientMessage.of(contextUpdate(body))), false);
             case RAW:
                 ClientMessage raw = writable(raw(body));
                 return single(raw, completesTurn(raw));
@@ -120,7 +124,7 @@ final class OutboundMapper {
             default:
                 throw new IllegalArgumentException("Unknown " + GeminiLiveConstants.MESSAGE_TYPE + " '" + type + "'; use one of text, "
                                                    + "audio, video, activityStart, activityEnd, audioStreamEnd, clientContent, "
-                                                   + "toolResponse, raw, endSession");
+                                                   + "toolResponse, contextUpdate, raw, endSession");
         }
     }
 
@@ -136,6 +140,9 @@ final class OutboundMapper {
         }
         if (body instanceof ToolResponse || body instanceof FunctionResponse) {
             return TOOL_RESPONSE;
+        }
+        if (body instanceof ContextUpdate) {
+            return CONTEXT_UPDATE;
         }
         if (body instanceof ClientContent || body instanceof Content || body instanceof Collection) {
             return CLIENT_CONTENT;
@@ -392,6 +399,14 @@ final class OutboundMapper {
         }
         Object value = body instanceof CharSequence json ? parse(json.toString(), "toolResponse") : body;
         return convert(value, ToolResponse.class, "toolResponse");
+    }
+
+    private ContextUpdate contextUpdate(Object body) {
+        if (body instanceof ContextUpdate u) {
+            return u;
+        }
+        Object value = body instanceof CharSequence json ? parse(json.toString(), "contextUpdate") : body;
+        return convert(value, ContextUpdate.class, "contextUpdate");
     }
 
     private ClientMessage raw(Object body) {

@@ -117,4 +117,25 @@ class ConsumerEventsTest extends EmulatorTestSupport {
     private static String type(Exchange e) {
         return e.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE, String.class);
     }
+
+    @Test
+    void transcriptionLanguageSpeakerWordTimingsAndTheFinalMarkArriveAsHeaders() throws Exception {
+        template.sendBody("direct:text", "hello");
+        await(() -> types(textEvents).contains("turnComplete"), Duration.ofSeconds(10), "the first turn");
+        emulator.sessions().get(0).faults().sendRaw("{\"serverContent\":{\"inputTranscription\":{\"text\":\"hola\",\"finished\":true,"
+                + "\"languageCode\":\"es-ES\",\"speakerLabel\":\"spk_2\",\"words\":[{\"word\":\"hola\",\"startOffset\":\"0.120s\","
+                + "\"endOffset\":\"0.480s\"}]}}}");
+        await(() -> types(textEvents).contains("inputTranscription"), Duration.ofSeconds(5), "the transcription event");
+        Exchange e = textEvents.stream().filter(x -> "inputTranscription".equals(x.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE)))
+                .findFirst().orElseThrow();
+        assertEquals("hola", e.getMessage().getBody(String.class));
+        assertEquals("es-ES", e.getMessage().getHeader(GeminiLiveConstants.TRANSCRIPTION_LANGUAGE));
+        assertEquals("spk_2", e.getMessage().getHeader(GeminiLiveConstants.TRANSCRIPTION_SPEAKER));
+        assertEquals(Boolean.TRUE, e.getMessage().getHeader(GeminiLiveConstants.TRANSCRIPTION_FINISHED));
+        List<?> words = e.getMessage().getHeader(GeminiLiveConstants.TRANSCRIPTION_WORDS, List.class);
+        dev.geminilive.protocol.Transcription.WordInfo w = (dev.geminilive.protocol.Transcription.WordInfo) words.get(0);
+        assertEquals("hola", w.word());
+        assertEquals(Duration.ofMillis(120), w.startOffset());
+        assertEquals(Duration.ofMillis(480), w.endOffset());
+    }
 }

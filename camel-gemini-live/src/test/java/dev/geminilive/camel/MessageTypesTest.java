@@ -110,6 +110,29 @@ class MessageTypesTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aContextUpdateChangesTheSystemInstructionAndToolsMidSessionAsJsonOrAsARecord() {
+        assertEquals("You said: hello", template.requestBody("direct:chat", "hello", String.class));
+        template.requestBodyAndHeader("direct:chat", "{\"systemInstruction\":{\"parts\":[{\"text\":\"Answer in French.\"}]}}",
+                GeminiLiveConstants.MESSAGE_TYPE, "contextUpdate");
+        template.requestBody("direct:chat", dev.geminilive.protocol.ContextUpdate.ofTools(List.of()));
+        assertEquals("You said: bonjour", template.requestBody("direct:chat", "bonjour", String.class), "the session goes on");
+        List<ClientMessage> updates = clientMessages(emulator.sessions().get(0)).stream()
+                .filter(m -> m.kind() == ClientMessage.Kind.CONTEXT_UPDATE).toList();
+        assertEquals(2, updates.size());
+        assertEquals("Answer in French.", updates.get(0).contextUpdate().systemInstruction().text());
+        assertEquals(List.of(), updates.get(1).contextUpdate().tools().tools());
+        assertEquals(1, emulator.sessions().size());
+    }
+
+    @Test
+    void aContextUpdateThatIsNotOneFailsAtOnceNamingTheField() {
+        org.apache.camel.CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.camel.CamelExecutionException.class, () -> template.requestBodyAndHeader("direct:chat",
+                        "{\"systemInstructions\":\"x\"}", GeminiLiveConstants.MESSAGE_TYPE, "contextUpdate"));
+        assertTrue(e.getCause().getMessage().startsWith("Invalid contextUpdate:"), e.getCause().getMessage());
+    }
+
+    @Test
     void anImageFileIsSentAsVideoByItsExtension() throws Exception {
         byte[] png = Base64Png.TINY;
         Path file = dir.resolve("frame.png");

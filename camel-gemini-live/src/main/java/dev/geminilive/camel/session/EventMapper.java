@@ -57,10 +57,12 @@ final class EventMapper {
             }
         }
         if (c.inputTranscription() != null && c.inputTranscription().text() != null) {
-            events.add(event(conversationId, EventTypes.INPUT_TRANSCRIPTION, c.inputTranscription().text(), Map.of()));
+            events.add(event(conversationId, EventTypes.INPUT_TRANSCRIPTION, c.inputTranscription().text(),
+                    transcriptionHeaders(c.inputTranscription())));
         }
         if (c.outputTranscription() != null && c.outputTranscription().text() != null) {
-            events.add(event(conversationId, EventTypes.OUTPUT_TRANSCRIPTION, c.outputTranscription().text(), Map.of()));
+            events.add(event(conversationId, EventTypes.OUTPUT_TRANSCRIPTION, c.outputTranscription().text(),
+                    transcriptionHeaders(c.outputTranscription())));
         }
         if (c.isGenerationComplete()) {
             events.add(event(conversationId, EventTypes.GENERATION_COMPLETE, null, Map.of()));
@@ -138,5 +140,23 @@ final class EventMapper {
 
     static LiveEvent event(String conversationId, String type, Object body, Map<String, Object> headers) {
         return new LiveEvent(type, conversationId, body, headers);
+    }
+
+    /** The details a transcription fragment carries besides its text, as headers; only those the server sent. */
+    static Map<String, Object> transcriptionHeaders(dev.geminilive.protocol.Transcription t) {
+        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        if (t.languageCode() != null) {
+            headers.put(GeminiLiveConstants.TRANSCRIPTION_LANGUAGE, t.languageCode());
+        }
+        if (t.speakerLabel() != null) {
+            headers.put(GeminiLiveConstants.TRANSCRIPTION_SPEAKER, t.speakerLabel());
+        }
+        if (t.words() != null) {
+            headers.put(GeminiLiveConstants.TRANSCRIPTION_WORDS, t.words());
+        }
+        if (t.finished() != null) {
+            headers.put(GeminiLiveConstants.TRANSCRIPTION_FINISHED, t.finished());
+        }
+        return headers;
     }
 }
