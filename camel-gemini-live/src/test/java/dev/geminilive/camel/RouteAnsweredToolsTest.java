@@ -21,6 +21,8 @@ class RouteAnsweredToolsTest extends EmulatorTestSupport {
 
     private static final String FUNCTIONS = "functions=resource:classpath:tools/functions.json";
 
+    private final List<ToolCall> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -28,10 +30,12 @@ class RouteAnsweredToolsTest extends EmulatorTestSupport {
             public void configure() {
                 from("direct:nobody").to(uri("nobody", "model=" + MODEL_3 + "&" + FUNCTIONS));
 
-                from("direct:routed").to(uri("routed", "model=" + MODEL_3 + "&" + FUNCTIONS));
+                from("direct:routed").to(uri("routed", "model=" + MODEL_3 + "&" + FUNCTIONS + "&toolEndpoint.get_time=direct:time"));
+                from("direct:time").setBody(constant("noon"));
                 from(uri("routed", "events=toolCall"))
                         .process(e -> {
                             ToolCall call = e.getMessage().getBody(ToolCall.class);
+                            events.add(call);
                             List<?> toAnswer = e.getMessage().getHeader(GeminiLiveConstants.CALLS_TO_ANSWER, List.class);
                             List<FunctionResponse> responses = new ArrayList<>();
                             for (FunctionCall fc : call.functionCalls()) {
@@ -64,5 +68,18 @@ class RouteAnsweredToolsTest extends EmulatorTestSupport {
     void aConsumerRouteAnswersCallsWithoutAnEndpointThroughTheProducer() {
         String answer = template.requestBody("direct:routed", "Please run unmapped_tool now", String.class);
         assertEquals("The unmapped_tool tool returned {\"output\":{\"answeredBy\":\"route\"}}.", answer);
+    }
+
+    @Test
+    void onlyCallsWithoutAToolEndpointReachTheConsumer() {
+        assertEquals("The get_time tool returned {\"output\":\"noon\"}.", template.requestBody("direct:routed", "get_time zone=UTC",
+                String.class));
+        assertEquals(List.of(), events, "a call its endpoint answers is no event");
+
+        String answer = template.requestBody("direct:routed", "get_time zone=UTC and unmapped_tool", String.class);
+        assertTrue(answer.contains("The unmapped_tool tool returned {\"output\":{\"answeredBy\":\"route\"}}."), answer);
+        assertEquals(1, events.size());
+        assertEquals(List.of("unmapped_tool"), events.get(0).functionCalls().stream().map(FunctionCall::name).toList(),
+                "the event holds only the call the route must answer");
     }
 }

@@ -879,7 +879,7 @@ public final class ConversationSession {
             }
             if (dispatcher != null && c.active && message.toolCall() != null) {
                 List<String> forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
-                list = EventMapper.withHeader(list, EventTypes.TOOL_CALL, GeminiLiveConstants.CALLS_TO_ANSWER, forRoute);
+                list = EventMapper.callsForRoute(list, forRoute);
             }
             for (LiveEvent event : list) {
                 group.publish(event);

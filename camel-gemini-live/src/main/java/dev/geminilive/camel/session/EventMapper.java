@@ -123,20 +123,26 @@ final class EventMapper {
         return value == null ? Map.of() : Map.of(key, value);
     }
 
-    /** @return the events, with a header added to those of one type */
-    static List<LiveEvent> withHeader(List<LiveEvent> events, String type, String header, Object value) {
+    /**
+     * @return the events, the toolCall one reduced to the calls the route must answer (those no tool endpoint answers),
+     *         with their ids in {@code CamelGeminiLiveCallsToAnswer}; without such calls, no toolCall event at all
+     */
+    static List<LiveEvent> callsForRoute(List<LiveEvent> events, List<String> forRoute) {
         List<LiveEvent> out = new ArrayList<>(events.size());
         for (LiveEvent e : events) {
-            if (e.type().equals(type)) {
-                Map<String, Object> headers = new HashMap<>(e.headers());
-                headers.put(header, value);
-                out.add(new LiveEvent(e.type(), e.conversationId(), e.body(), headers));
-            } else {
+            if (!e.type().equals(EventTypes.TOOL_CALL)) {
                 out.add(e);
+            } else if (!forRoute.isEmpty() && e.body() instanceof dev.geminilive.protocol.ToolCall call && call.functionCalls() != null) {
+                dev.geminilive.protocol.ToolCall mine = new dev.geminilive.protocol.ToolCall(
+                        call.functionCalls().stream().filter(f -> forRoute.contains(f.id())).toList());
+                Map<String, Object> headers = new HashMap<>(e.headers());
+                headers.put(GeminiLiveConstants.CALLS_TO_ANSWER, forRoute);
+                out.add(new LiveEvent(e.type(), e.conversationId(), mine, headers));
             }
         }
         return out;
     }
+
 
     static LiveEvent event(String conversationId, String type, Object body, Map<String, Object> headers) {
         return new LiveEvent(type, conversationId, body, headers);
