@@ -17,6 +17,8 @@ let mic = null;      // { context, stream, node }
 let speaker = null;  // { context, node }
 let camera = null;   // { stream, timer, canvas }
 let sentBytes = 0;
+let receivedBytes = 0;
+let clears = 0;
 let framesSent = 0;
 let line = { user: null, model: null };
 
@@ -57,6 +59,11 @@ async function startSpeaker() {
     ui.buffered.dataset.ms = Math.round(e.data.queued / 24);
     ui.buffered.textContent = `${Math.round(e.data.queued / 24)} ms`;
     ui.outLevel.value = Math.min(1, e.data.level * 4);
+    if (e.data.cleared !== undefined) {
+      clears++;
+      ui.buffered.dataset.clears = clears;
+      ui.buffered.dataset.clearedMs = Math.round(e.data.cleared / 24);
+    }
   };
   node.connect(context.destination);
   await context.resume();
@@ -128,8 +135,8 @@ function onEvent(event) {
     case 'status':
       if (event.status === 'error' || event.status === 'disconnected') {
         setStatus(event.status, event.detail);
-      } else if (event.status === 'connected' || event.status === 'reconnected' || event.status === 'ready') {
-        setStatus('connected');
+      } else if (event.status === 'connected' || event.status === 'reconnected') {
+        setStatus('connected'); // the gateway's Live session is open
       }
       break;
     default:
@@ -147,6 +154,8 @@ async function start() {
     if (typeof e.data === 'string') {
       onEvent(JSON.parse(e.data));
     } else {
+      receivedBytes += e.data.byteLength;
+      ui.played.dataset.receivedMs = Math.round(receivedBytes / 48);
       speaker?.node.port.postMessage({ pcm: e.data }, [e.data]);
     }
   };

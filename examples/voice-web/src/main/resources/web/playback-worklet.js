@@ -1,6 +1,8 @@
 // Runs in the speaker's AudioContext (24 kHz): plays the model's 16-bit PCM through a jitter buffer.
 // Playback starts once PREBUFFER samples are queued, and goes back to buffering when the queue runs dry, so network
-// jitter makes a short pause instead of crackles. {clear: true} drops everything queued at once (barge-in).
+// jitter makes a short pause instead of crackles. What is queued also starts when no more audio has come for as long
+// as PREBUFFER lasts, so the end of an answer is never stuck below the threshold. {clear: true} drops everything queued
+// at once (barge-in).
 const PREBUFFER = 2400; // 100 ms at 24 kHz
 
 class PlaybackProcessor extends AudioWorkletProcessor {
@@ -13,13 +15,15 @@ class PlaybackProcessor extends AudioWorkletProcessor {
     this.played = 0;
     this.sinceReport = 0;
     this.sumSquares = 0;
+    this.sinceData = 0;
     this.port.onmessage = (e) => {
       if (e.data.clear) {
+        const dropped = this.queued;
         this.queue = [];
         this.offset = 0;
         this.queued = 0;
         this.playing = false;
-        this.report();
+        this.port.postMessage({ played: this.played, queued: 0, level: 0, cleared: dropped });
         return;
       }
       const pcm = new Int16Array(e.data.pcm);
@@ -29,12 +33,14 @@ class PlaybackProcessor extends AudioWorkletProcessor {
       }
       this.queue.push(samples);
       this.queued += samples.length;
+      this.sinceData = 0;
     };
   }
 
   process(inputs, outputs) {
     const out = outputs[0][0];
-    if (!this.playing && this.queued >= PREBUFFER) {
+    this.sinceData += out.length;
+    if (!this.playing && (this.queued >= PREBUFFER || (this.queued > 0 && this.sinceData >= PREBUFFER))) {
       this.playing = true;
     }
     let i = 0;

@@ -72,11 +72,28 @@ class VoicePageBrowserTest {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.until(b -> "connected".equals(status(b)));
 
-            // the model's answer: its transcript on the page, its audio through the jitter buffer to the speaker
-            wait.until(b -> b.findElement(By.id("transcript")).getText().contains("seconds of audio."));
+            // barge-in: the microphone speaks again while the first answer plays; the page drops what it had queued
+            wait.until(b -> b.findElement(By.id("buffered")).getAttribute("data-clears") != null);
+            List<String> sent = emulator.lastSession().orElseThrow().frames().sent().stream().map(f -> f.json()).toList();
+            int interruptedAt = indexOf(sent, "\"interrupted\":true");
+            assertTrue(interruptedAt >= 0, "Gemini was interrupted");
+            int firstAudio = indexOf(sent, "\"inlineData\"");
+            if (firstAudio >= 0 && firstAudio < interruptedAt) {
+                // the answer had begun (on a loaded machine the words over it may come before its first chunk)
+                wait.until(b -> !b.findElements(By.cssSelector("#transcript li.model.interrupted")).isEmpty());
+            }
+
+            // the answer to what was said over it: its transcript on the page, its audio through the jitter buffer
+            wait.until(b -> b.findElements(By.cssSelector("#transcript li.model:not(.interrupted)")).stream()
+                    .anyMatch(li -> li.getText().endsWith("seconds of audio.")));
             String transcript = browser.findElement(By.id("transcript")).getText();
             assertTrue(transcript.matches("(?s).*Gemini: I heard \\d+\\.\\d seconds of audio\\..*"), transcript);
-            wait.until(b -> Integer.parseInt(b.findElement(By.id("played")).getAttribute("data-ms")) >= 1000);
+            wait.until(b -> "0".equals(b.findElement(By.id("buffered")).getAttribute("data-ms"))
+                    && Integer.parseInt(b.findElement(By.id("played")).getAttribute("data-ms")) >= 1000);
+            int played = Integer.parseInt(browser.findElement(By.id("played")).getAttribute("data-ms"));
+            int received = Integer.parseInt(browser.findElement(By.id("played")).getAttribute("data-received-ms"));
+            int cleared = Integer.parseInt(browser.findElement(By.id("buffered")).getAttribute("data-cleared-ms"));
+            assertEquals(received - cleared, played, 5, "everything played but what the barge-in dropped");
 
             // the emulator heard the microphone as 16 kHz PCM, with the spoken words in it
             EmulatorSession session = emulator.awaitSession(1, Duration.ofSeconds(5));
@@ -98,16 +115,28 @@ class VoicePageBrowserTest {
 
             Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, Path.of("target", "voice-web.png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\npage transcript:\n" + browser.findElement(By.id("transcript")).getText()
+                    + "\nemulator sent:\n" + emulator.sessions().stream().flatMap(x -> x.frames().sent().stream())
+                            .map(f -> f.json().length() > 160 ? f.json().substring(0, 160) : f.json())
+                            .collect(java.util.stream.Collectors.joining("\n")), e);
         } finally {
             browser.quit();
         }
     }
 
-    /** Words spoken by espeak-ng (or a speech-like signal), then silence so that the turn ends. */
+    /**
+     * Words spoken by espeak-ng (or a speech-like signal); a pause in which the answer starts; more words over the
+     * answer; silence so that the second turn ends.
+     */
     private static Path spokenWav() throws Exception {
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-        pcm.writeBytes(SpokenAudio.silence(300, 16000));
+        // the fake microphone starts with the capture, before the Live session is open; audio held meanwhile reaches
+        // the server in a burst, so the words begin once the session is surely open and the audio flows in real time
+        pcm.writeBytes(SpokenAudio.silence(2500, 16000));
         pcm.writeBytes(SpokenAudio.speak("Hello Gemini, can you hear me?", 16000));
+        pcm.writeBytes(SpokenAudio.silence(1300, 16000));
+        pcm.writeBytes(SpokenAudio.speak("Wait, stop.", 16000));
         pcm.writeBytes(SpokenAudio.silence(3000, 16000));
         Path wav = Path.of("target", "fake-microphone.wav").toAbsolutePath();
         Files.write(wav, WavWriter.toWav(pcm.toByteArray(), 16000));
@@ -128,6 +157,15 @@ class VoicePageBrowserTest {
 
     private static String status(WebDriver browser) {
         return browser.findElement(By.id("status")).getAttribute("data-status");
+    }
+
+    private static int indexOf(List<String> frames, String part) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static double loudest100Ms(byte[] pcm) {
