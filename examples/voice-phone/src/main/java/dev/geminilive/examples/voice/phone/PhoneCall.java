@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <li>out: the model's 24 kHz speech is resampled to 8 kHz, encoded and cut into 160-byte frames, released at speaking
  * pace by a {@link FramePacer}, with a {@code mark} after each answer so the gateway learns when the caller has heard
  * it;</li>
- * <li>barge-in: when Gemini reports that the caller spoke over the answer, the unsent frames are dropped and a
- * {@code clear} event tells the provider to drop what it buffered.</li>
+ * <li>barge-in: when Gemini reports that the caller spoke over the answer, or the caller starts speaking while an
+ * answer is still being played ({@link SpeechOnset}), the unsent frames are dropped and a {@code clear} event tells the
+ * provider to drop what it buffered.</li>
  * </ul>
  */
 final class PhoneCall implements VoiceSink {
@@ -41,9 +42,12 @@ final class PhoneCall implements VoiceSink {
     private final MuLawDecoder decoder = new MuLawDecoder(16000);
     private final MuLawFramer framer = new MuLawFramer(24000, MuLawFramer.DEFAULT_FRAME_BYTES);
     private final FramePacer pacer = new FramePacer(new PacedOutput(), FRAME_MILLIS);
+    private final SpeechOnset onset = new SpeechOnset();
     private final Set<String> marksInFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger turns = new AtomicInteger();
     private final AtomicLong framesSent = new AtomicLong();
+    /** Set by Gemini's interrupted, so the turnComplete that follows marks nothing: nothing of that turn is left to hear. */
+    private boolean turnInterrupted;
     private volatile MediaStreamDialect dialect = MediaStreamDialect.TWILIO;
     private volatile String streamId;
     private volatile String conversationId;
@@ -93,6 +97,9 @@ final class PhoneCall implements VoiceSink {
         }
         byte[] pcm = decoder.decode(Base64.getDecoder().decode(media.path("payload").asText("")));
         if (pcm.length > 0) {
+            if (onset.feed(pcm, decoder.outputRate()) && isPlaying()) {
+                stopPlayback("the caller started speaking");
+            }
             bridge.audio(conversationId, pcm);
         }
     }
@@ -125,13 +132,25 @@ final class PhoneCall implements VoiceSink {
 
     @Override
     public void interrupted() {
+        turnInterrupted = true;
         framer.reset();
+        stopPlayback("Gemini was interrupted");
+    }
+
+    /** Barge-in: drops the frames not yet sent and tells the provider to drop what it has buffered. */
+    private void stopPlayback(String why) {
         int dropped = pacer.clear(() -> send(envelope("clear")));
-        LOG.info("call {}: caller spoke over the answer; {} frames dropped, clear sent", conversationId, dropped);
+        // the provider answers a clear by returning every pending mark: nothing is left to be heard
+        marksInFlight.clear();
+        LOG.info("call {}: {}; {} frames dropped, clear sent", conversationId, why, dropped);
     }
 
     @Override
     public void turnComplete() {
+        if (turnInterrupted) {
+            turnInterrupted = false;
+            return;
+        }
         pacer.frames(framer.flush());
         String name = "answer-" + turns.incrementAndGet();
         marksInFlight.add(name);

@@ -57,10 +57,11 @@ class PhoneCallTest {
             // the emulator heard 16 kHz PCM: as long as what the caller said, and speech where the caller spoke
             EmulatorSession session = emulator.awaitSession(1, Duration.ofSeconds(5));
             String conversation = session.conversationId();
+            double sentSeconds = (words.length + pause.length) / 8000.0;
+            awaitReceived(conversation, (long) (sentSeconds * 32000) - 400);
             List<ReceivedAudio> chunks = emulator.receivedAudioChunks(conversation);
             assertTrue(chunks.stream().allMatch(c -> c.sampleRate() == 16000), "all audio reached Gemini at 16 kHz");
             byte[] heard = emulator.receivedAudio(conversation);
-            double sentSeconds = (words.length + pause.length) / 8000.0;
             assertEquals(sentSeconds, heard.length / 32000.0, 0.05, "16 kHz audio for every 8 kHz frame");
             int speechBytes = words.length * 4;
             assertTrue(Pcm.dbfs(heard, 0, speechBytes) > -40, "the words arrive as speech: " + Pcm.dbfs(heard, 0, speechBytes));
@@ -95,7 +96,8 @@ class PhoneCallTest {
             double playingMillis = frames.size() * 20.0;
             assertTrue(spanMillis > playingMillis - 20 * (FramePacer.LEAD_FRAMES + 3), "paced, not dumped: " + spanMillis + " ms for "
                     + frames.size() + " frames");
-            assertTrue(spanMillis < playingMillis + 400, "not slower than speech: " + spanMillis + " ms for " + frames.size() + " frames");
+            // the emulator itself streams at speaking pace, so on a loaded machine the source is late too: a loose bound
+            assertTrue(spanMillis < playingMillis * 1.5 + 500, "not much slower than speech: " + spanMillis + " ms for " + frames.size() + " frames");
             call.markPlayed(mark.json().path("mark").path("name").asText());
 
             // barge-in: the caller talks over the second answer; the gateway stops at once and clears the provider's buffer
@@ -113,6 +115,39 @@ class PhoneCallTest {
             assertTrue(emulator.frames(emulator.lastSession().orElseThrow().id()).stream()
                     .anyMatch(f -> f.isOut() && f.json().contains("\"interrupted\":true")), "Gemini was interrupted");
             call.stop();
+        }
+    }
+
+    @Test
+    void callerTalkingOverTheRestOfAFinishedAnswerClearsIt() throws Exception {
+        // Gemini generates faster than it speaks: here the whole answer is sent long before the caller has heard it,
+        // so Gemini has nothing to interrupt and the gateway must notice the caller itself
+        try (GeminiLiveEmulator fast = GeminiLiveEmulator.builder().start();
+                PhoneGateway fastGateway = PhoneGateway.start(GeminiBackend.of(fast), "127.0.0.1", 0);
+                MediaStreamClient call = MediaStreamClient.connect(fastGateway.url(), "MZ0002")) {
+            call.start();
+            call.speak(MuLaw.encode(SpokenAudio.speak("Hello, is anybody there?", 8000)));
+            call.speak(MuLaw.encode(SpokenAudio.silence(900, 8000)));
+            assertNotNull(awaitEvent(call, "media", 10_000), "the answer starts");
+            EmulatorSession session = fast.awaitSession(1, Duration.ofSeconds(5));
+            session.awaitFrame(f -> f.isOut() && f.json().contains("\"turnComplete\":true"), Duration.ofSeconds(5));
+            long bargeIn = System.nanoTime();
+            call.speak(MuLaw.encode(SpokenAudio.speak("Stop, please.", 8000)));
+            MediaStreamClient.Received clear = awaitEvent(call, "clear", 5_000);
+            assertNotNull(clear, "the gateway clears the provider's buffer");
+            double clearedAfter = (clear.nanos() - bargeIn) / 1e6;
+            assertTrue(clearedAfter < 600, "within the first words: " + clearedAfter + " ms");
+            assertTrue(session.frames().sent().stream().noneMatch(f -> f.json().contains("\"interrupted\":true")),
+                    "Gemini had finished the answer: it was not what stopped it");
+            call.stop();
+        }
+    }
+
+    /** Waits until the emulator has consumed this much audio (a loaded machine may deliver it late), or 10 s. */
+    private static void awaitReceived(String conversation, long bytes) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (emulator.receivedAudioBytes(conversation) < bytes && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
         }
     }
 
