@@ -4,6 +4,11 @@
 const AUDIO = 1;
 const IMAGE = 2;
 const FRAME_INTERVAL_MS = 1000;
+// The page's own barge-in: Gemini generates faster than it speaks, so it may have finished an answer that is still
+// playing, and then has nothing to interrupt. Speech this loud (about -30 dBFS after the browser's echo cancellation)
+// for this many 40 ms chunks while an answer plays stops it here.
+const BARGE_IN_LEVEL = 0.03;
+const BARGE_IN_CHUNKS = 3;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -19,8 +24,12 @@ let camera = null;   // { stream, timer, canvas }
 let sentBytes = 0;
 let receivedBytes = 0;
 let clears = 0;
+let clearedMs = 0;
+let queuedMs = 0;
+let voicedChunks = 0;
 let framesSent = 0;
 let line = { user: null, model: null };
+let lastModelLine = null; // the answer that may still be playing after its turn is complete
 
 function setStatus(status, detail) {
   ui.status.textContent = detail ? `${status}: ${detail}` : status;
@@ -32,6 +41,9 @@ function addTranscript(role, text) {
   if (!line[role]) {
     line[role] = document.createElement('li');
     line[role].className = role;
+    if (role === 'model') {
+      lastModelLine = line[role];
+    }
     line[role].textContent = role === 'user' ? 'You: ' : 'Gemini: ';
     ui.transcript.appendChild(line[role]);
   }
@@ -56,13 +68,15 @@ async function startSpeaker() {
   node.port.onmessage = (e) => {
     ui.played.dataset.ms = Math.round(e.data.played / 24);
     ui.played.textContent = `${(e.data.played / 24000).toFixed(1)} s played`;
-    ui.buffered.dataset.ms = Math.round(e.data.queued / 24);
+    queuedMs = Math.round(e.data.queued / 24);
+    ui.buffered.dataset.ms = queuedMs;
     ui.buffered.textContent = `${Math.round(e.data.queued / 24)} ms`;
     ui.outLevel.value = Math.min(1, e.data.level * 4);
     if (e.data.cleared !== undefined) {
       clears++;
+      clearedMs += Math.round(e.data.cleared / 24);
       ui.buffered.dataset.clears = clears;
-      ui.buffered.dataset.clearedMs = Math.round(e.data.cleared / 24);
+      ui.buffered.dataset.clearedMs = clearedMs;
     }
   };
   node.connect(context.destination);
@@ -85,6 +99,10 @@ async function startMicrophone() {
     ui.sent.dataset.bytes = sentBytes;
     ui.sent.textContent = `${(sentBytes / 32000).toFixed(1)} s sent`;
     ui.micLevel.value = Math.min(1, e.data.level * 4);
+    voicedChunks = e.data.level > BARGE_IN_LEVEL ? voicedChunks + 1 : 0;
+    if (voicedChunks === BARGE_IN_CHUNKS && queuedMs > 0) {
+      stopPlayback(lastModelLine);
+    }
   };
   source.connect(node);
   await context.resume();
@@ -125,9 +143,7 @@ function onEvent(event) {
       break;
     case 'interrupted':
       // barge-in: the user talks over the answer, so what is still queued must not be heard
-      speaker?.node.port.postMessage({ clear: true });
-      line.model?.classList.add('interrupted');
-      line.model = null;
+      stopPlayback(line.model);
       break;
     case 'turnComplete':
       line = { user: null, model: null };
@@ -141,6 +157,15 @@ function onEvent(event) {
       break;
     default:
       break;
+  }
+}
+
+function stopPlayback(cutLine) {
+  speaker?.node.port.postMessage({ clear: true });
+  queuedMs = 0;
+  cutLine?.classList.add('interrupted');
+  if (cutLine === line.model) {
+    line.model = null;
   }
 }
 
