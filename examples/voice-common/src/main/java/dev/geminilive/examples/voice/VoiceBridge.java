@@ -126,6 +126,9 @@ public final class VoiceBridge extends RouteBuilder {
             return; // the client has gone; the session closes after its endSession
         }
         String event = exchange.getMessage().getHeader(GeminiLiveConstants.EVENT_TYPE, String.class);
+        if (event == null) {
+            return;
+        }
         switch (event) {
             case "audio" -> sink.audio(exchange.getMessage().getBody(byte[].class));
             case "inputTranscription" -> sink.transcript("user", exchange.getMessage().getBody(String.class));
