@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.geminilive.examples.voice.RealTimeBudget;
 import dev.geminilive.examples.voice.VoiceBridge;
 import dev.geminilive.examples.voice.VoiceSink;
 import jakarta.websocket.CloseReason;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>The page's protocol, kept small so the page needs no library:
  * <ul>
  * <li>browser to server, binary: a kind byte then the data: {@code 1} = 16-bit little-endian mono PCM at 16 kHz,
- * {@code 2} = a JPEG camera frame (at most one a second is passed on; faster ones are dropped);</li>
+ * {@code 2} = a JPEG camera frame (at most one a second is passed on; faster ones are dropped); audio faster than
+ * real time (beyond a two-second burst) closes the connection with 1008;</li>
  * <li>server to browser, binary: the model's speech, 16-bit little-endian mono PCM at 24 kHz;</li>
  * <li>server to browser, text: JSON events {@code {"type":"transcript","role":"user|model","text":...}},
  * {@code {"type":"interrupted"}} (stop playback now), {@code {"type":"turnComplete"}} and
@@ -47,6 +49,8 @@ public final class BrowserEndpoint extends Endpoint implements VoiceSink {
     private final String conversationId = "web-" + UUID.randomUUID();
     private Session socket;
     private long lastFrameNanos;
+    /** 16 kHz 16-bit mono is 32,000 bytes a second; two seconds of slack for network bursts. */
+    private final RealTimeBudget audioBudget = new RealTimeBudget(32_000, 2, System.nanoTime());
 
     BrowserEndpoint(VoiceBridge bridge) {
         this.bridge = bridge;
@@ -69,6 +73,11 @@ public final class BrowserEndpoint extends Endpoint implements VoiceSink {
         byte[] data = new byte[message.remaining()];
         message.get(data);
         if (kind == AUDIO && data.length > 0 && data.length % 2 == 0 && data.length <= MAX_AUDIO_BYTES) {
+            if (!audioBudget.take(data.length, System.nanoTime())) {
+                LOG.warn("browser {} sent audio faster than real time; disconnected", conversationId);
+                close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "audio faster than real time"));
+                return;
+            }
             bridge.audio(conversationId, data);
         } else if (kind == IMAGE && isJpeg(data)) {
             long now = System.nanoTime();

@@ -68,9 +68,33 @@ class OriginCheckTest {
         assertTrue(VoiceWebGateway.isSameOrigin("http://localhost:2", "127.0.0.1", 2));
     }
 
-    private static String firstMessage(String url, String origin) throws Exception {
-        CompletableFuture<String> first = new CompletableFuture<>();
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+    @Test
+    void aTabSendingAudioFasterThanRealTimeIsDisconnected() throws Exception {
+        String ws = gateway.url().replace("http://", "ws://") + "live";
+        String own = gateway.url().substring(0, gateway.url().length() - 1);
+        CompletableFuture<jakarta.websocket.CloseReason> closed = new CompletableFuture<>();
+        Session session = ClientManager.createClient().connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig c) {
+            }
+
+            @Override
+            public void onClose(Session s, jakarta.websocket.CloseReason reason) {
+                closed.complete(reason);
+            }
+        }, originConfig(own), URI.create(ws));
+        byte[] chunk = new byte[1 + 1280];
+        chunk[0] = BrowserEndpoint.AUDIO;
+        // ten seconds of audio in a moment
+        for (int i = 0; i < 250 && session.isOpen(); i++) {
+            session.getBasicRemote().sendBinary(java.nio.ByteBuffer.wrap(chunk));
+        }
+        jakarta.websocket.CloseReason reason = closed.get(10, TimeUnit.SECONDS);
+        assertTrue(reason.getCloseCode().getCode() == 1008, reason.toString());
+    }
+
+    private static ClientEndpointConfig originConfig(String origin) {
+        return ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
             @Override
             public void beforeRequest(Map<String, List<String>> headers) {
                 headers.remove("Origin");
@@ -79,6 +103,11 @@ class OriginCheckTest {
                 }
             }
         }).build();
+    }
+
+    private static String firstMessage(String url, String origin) throws Exception {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        ClientEndpointConfig config = originConfig(origin);
         Session session = ClientManager.createClient().connectToServer(new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig c) {
