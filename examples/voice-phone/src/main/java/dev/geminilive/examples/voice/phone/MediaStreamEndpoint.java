@@ -22,9 +22,12 @@ public final class MediaStreamEndpoint extends Endpoint {
     private final Set<PhoneCall> calls;
     private PhoneCall call;
 
-    MediaStreamEndpoint(VoiceBridge bridge, Set<PhoneCall> calls) {
+    private final StreamToken token;
+
+    MediaStreamEndpoint(VoiceBridge bridge, Set<PhoneCall> calls, StreamToken token) {
         this.bridge = bridge;
         this.calls = calls;
+        this.token = token;
     }
 
     static Set<PhoneCall> newCallSet() {
@@ -33,7 +36,7 @@ public final class MediaStreamEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        call = new PhoneCall(session, bridge);
+        call = new PhoneCall(session, bridge, token);
         calls.add(call);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
             try {

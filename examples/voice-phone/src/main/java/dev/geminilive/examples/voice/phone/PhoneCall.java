@@ -52,9 +52,12 @@ final class PhoneCall implements VoiceSink {
     private volatile String streamId;
     private volatile String conversationId;
 
-    PhoneCall(Session socket, VoiceBridge bridge) {
+    private final StreamToken token;
+
+    PhoneCall(Session socket, VoiceBridge bridge, StreamToken token) {
         this.socket = socket;
         this.bridge = bridge;
+        this.token = token;
     }
 
     /** Handles one JSON envelope from the provider. */
@@ -75,6 +78,11 @@ final class PhoneCall implements VoiceSink {
         dialect = MediaStreamDialect.of(event);
         if (!dialect.isMuLaw8k(event)) {
             socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "only 8 kHz G.711 u-law is supported"));
+            return;
+        }
+        if (!token.admits(event.path("start").path("customParameters").path(StreamToken.PARAMETER).asText(null))) {
+            LOG.warn("a media stream without the right token was refused");
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
             return;
         }
         streamId = dialect.streamId(event);

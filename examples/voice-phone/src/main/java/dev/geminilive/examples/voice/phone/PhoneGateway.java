@@ -52,6 +52,20 @@ public final class PhoneGateway implements AutoCloseable {
      * @throws Exception when Camel or the server cannot start
      */
     public static PhoneGateway start(GeminiBackend backend, String host, int port) throws Exception {
+        return start(backend, host, port, StreamToken.NONE);
+    }
+
+    /**
+     * Starts a gateway that only answers streams carrying a token.
+     *
+     * @param backend the Gemini Live to talk to
+     * @param host the address to listen on
+     * @param port the port; 0 picks a free one
+     * @param token the token a stream's start event must carry, or {@link StreamToken#NONE}
+     * @return the running gateway
+     * @throws Exception when Camel or the server cannot start
+     */
+    public static PhoneGateway start(GeminiBackend backend, String host, int port, StreamToken token) throws Exception {
         GeminiLiveComponent gemini = new GeminiLiveComponent();
         backend.configure(gemini);
         CamelContext camel = new DefaultCamelContext();
@@ -73,7 +87,7 @@ public final class PhoneGateway implements AutoCloseable {
         }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         try {
             LocalWebServer server = LocalWebServer.start(host, port,
-                    List.of(EndpointFactory.of(MediaStreamEndpoint.class, PATH, () -> new MediaStreamEndpoint(bridge, calls))), null);
+                    List.of(EndpointFactory.of(MediaStreamEndpoint.class, PATH, () -> new MediaStreamEndpoint(bridge, calls, token))), null);
             return new PhoneGateway(camel, server, ticker, calls);
         } catch (IOException e) {
             ticker.shutdownNow();
@@ -101,7 +115,8 @@ public final class PhoneGateway implements AutoCloseable {
 
     /**
      * Runs the gateway until the process is stopped. Options: {@code --host ADDRESS} (default 127.0.0.1),
-     * {@code --port N} (default 8081).
+     * {@code --port N} (default 8081). With the environment variable {@code PHONE_STREAM_TOKEN} set, only streams whose
+     * start event carries that token (a custom parameter {@code token}) are answered.
      *
      * @param args the options
      * @throws Exception when it cannot start
@@ -111,8 +126,12 @@ public final class PhoneGateway implements AutoCloseable {
         String host = option(args, "--host", "127.0.0.1");
         int port = Integer.parseInt(option(args, "--port", "8081"));
         GeminiBackend backend = GeminiBackend.fromEnvironment();
-        PhoneGateway gateway = start(backend, host, port);
+        StreamToken token = StreamToken.of(System.getenv("PHONE_STREAM_TOKEN"));
+        PhoneGateway gateway = start(backend, host, port, token);
         System.out.println("Phone gateway: media streams at " + gateway.url() + ", talking to " + backend.description());
+        if (token == StreamToken.NONE) {
+            System.out.println("PHONE_STREAM_TOKEN is not set: any stream that reaches this port is answered");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -39,6 +39,7 @@ final class MediaStreamClient implements AutoCloseable {
     final String streamSid;
     final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Session session;
+    private final java.util.concurrent.CompletableFuture<CloseReason> closed = new java.util.concurrent.CompletableFuture<>();
     private int sequence;
     private int chunk;
 
@@ -55,6 +56,11 @@ final class MediaStreamClient implements AutoCloseable {
                     }
                 });
             }
+
+            @Override
+            public void onClose(Session s, CloseReason reason) {
+                closed.complete(reason);
+            }
         }, ClientEndpointConfig.Builder.create().build(), URI.create(url));
     }
 
@@ -63,9 +69,15 @@ final class MediaStreamClient implements AutoCloseable {
     }
 
     void start() throws IOException {
+        start(null);
+    }
+
+    /** Sends connected and start, with the gateway's token as a custom parameter when given. */
+    void start(String token) throws IOException {
+        String custom = token == null ? "{}" : "{\"token\":\"" + token + "\"}";
         send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
         send("{\"event\":\"start\",\"sequenceNumber\":\"" + ++sequence + "\",\"start\":{\"accountSid\":\"AC0\",\"streamSid\":\""
-                + streamSid + "\",\"callSid\":\"CA0\",\"tracks\":[\"inbound\"],\"customParameters\":{},"
+                + streamSid + "\",\"callSid\":\"CA0\",\"tracks\":[\"inbound\"],\"customParameters\":" + custom + ","
                 + "\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}},\"streamSid\":\"" + streamSid + "\"}");
     }
 
@@ -99,6 +111,11 @@ final class MediaStreamClient implements AutoCloseable {
     /** @return the next message, or null after the timeout */
     Received next(long timeoutMillis) throws InterruptedException {
         return received.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return a future that completes with the close reason when the gateway closes the stream */
+    java.util.concurrent.CompletableFuture<CloseReason> closed() {
+        return closed;
     }
 
     private synchronized void send(String json) throws IOException {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class PhoneCallTest {
 
+    private static final String TOKEN = "a-shared-secret";
+
     private static GeminiLiveEmulator emulator;
     private static PhoneGateway gateway;
 
@@ -36,7 +38,7 @@ class PhoneCallTest {
     static void start() throws Exception {
         // answers stream at speaking pace, as from Google, so that talking over one interrupts it
         emulator = GeminiLiveEmulator.builder().chunkDelay(GeminiBackend.SPEAKING_PACE).start();
-        gateway = PhoneGateway.start(GeminiBackend.of(emulator), "127.0.0.1", 0);
+        gateway = PhoneGateway.start(GeminiBackend.of(emulator), "127.0.0.1", 0, StreamToken.of(TOKEN));
     }
 
     @AfterAll
@@ -50,7 +52,7 @@ class PhoneCallTest {
         byte[] words = MuLaw.encode(SpokenAudio.speak("Hello, I would like to book a table for two.", 8000));
         byte[] pause = MuLaw.encode(SpokenAudio.silence(900, 8000));
         try (MediaStreamClient call = MediaStreamClient.connect(gateway.url(), "MZ0001")) {
-            call.start();
+            call.start(TOKEN);
             call.speak(words);
             call.speak(pause);
 
@@ -116,6 +118,19 @@ class PhoneCallTest {
                     .anyMatch(f -> f.isOut() && f.json().contains("\"interrupted\":true")), "Gemini was interrupted");
             call.stop();
         }
+    }
+
+    @Test
+    void aStreamWithoutTheTokenIsRefusedBeforeGeminiIsUsed() throws Exception {
+        int sessionsBefore = emulator.sessions().size();
+        for (String wrong : new String[] {null, "guess"}) {
+            try (MediaStreamClient call = MediaStreamClient.connect(gateway.url(), "MZ-intruder")) {
+                call.start(wrong);
+                jakarta.websocket.CloseReason reason = call.closed().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(1008, reason.getCloseCode().getCode(), reason.toString());
+            }
+        }
+        assertEquals(sessionsBefore, emulator.sessions().size(), "no Live session was opened for them");
     }
 
     @Test

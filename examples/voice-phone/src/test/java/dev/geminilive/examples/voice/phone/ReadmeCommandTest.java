@@ -34,6 +34,7 @@ class ReadmeCommandTest {
                 jar.toString(), "--port", "0");
         pb.environment().remove("GEMINI_API_KEY");
         pb.environment().remove("GOOGLE_API_KEY");
+        pb.environment().remove("PHONE_STREAM_TOKEN");
         pb.redirectError(new File("target/voice-phone-stderr.txt"));
         Process gateway = pb.start();
         try {
