@@ -8,6 +8,9 @@
  * <li>{@link dev.geminilive.audio.PcmConverter} converts sample formats and downmixes to mono;
  * {@link dev.geminilive.audio.Resampler} changes the sample rate; {@link dev.geminilive.audio.PcmChunker} cuts audio
  * into fixed-duration chunks.</li>
+ * <li>{@link dev.geminilive.audio.MuLaw} is ITU-T G.711 μ-law, the telephony codec; {@link dev.geminilive.audio.MuLawDecoder}
+ * turns 8 kHz μ-law into 16 kHz PCM, and {@link dev.geminilive.audio.MuLawFramer} turns 24 kHz PCM into 20 ms μ-law
+ * frames, as telephony media streams carry them.</li>
  * <li>{@link dev.geminilive.audio.Pcm} measures energy and durations and generates test signals.</li>
  * </ul>
  * Bad input is reported with {@link dev.geminilive.audio.AudioFormatException}, whose message says what is wrong.
