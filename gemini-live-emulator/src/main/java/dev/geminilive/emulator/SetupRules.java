@@ -68,10 +68,42 @@ final class SetupRules {
             throw invalid(model.id() + " only transcribes: response_modalities must be TEXT");
         }
         checkThinking(gen, profile, model);
+        if (!path.vertex()) {
+            refuseVertexOnlyFields(setup);
+        }
         if (profile.rejectsNullHandle() && explicitNullHandle(raw)) {
             throw new ProtocolException(CloseReasons.INVALID_ARGUMENT, null);
         }
         return model;
+    }
+
+    /**
+     * Fields only Vertex AI's Live API has: the Gemini API's parser does not know them (the SDKs refuse them for the Gemini
+     * API before sending), so they close 1007 with the unknown-field wording there.
+     */
+    private static void refuseVertexOnlyFields(Setup setup) {
+        if (setup.sessionResumption() != null && setup.sessionResumption().transparent() != null) {
+            throw unknownField("transparent", "setup.session_resumption");
+        }
+        if (setup.explicitVadSignal() != null) {
+            throw unknownField("explicit_vad_signal", "setup");
+        }
+        if (setup.avatarConfig() != null) {
+            throw unknownField("avatar_config", "setup");
+        }
+        if (setup.safetySettings() != null) {
+            for (int i = 0; i < setup.safetySettings().size(); i++) {
+                if (setup.safetySettings().get(i).method() != null) {
+                    throw unknownField("method", "setup.safety_settings[" + i + "]");
+                }
+            }
+        }
+        if (setup.inputAudioTranscription() != null && setup.inputAudioTranscription().customVocabulary() != null) {
+            throw unknownField("custom_vocabulary", "setup.input_audio_transcription");
+        }
+        if (setup.outputAudioTranscription() != null && setup.outputAudioTranscription().customVocabulary() != null) {
+            throw unknownField("custom_vocabulary", "setup.output_audio_transcription");
+        }
     }
 
     private static void checkThinking(GenerationConfig gen, ModelProfile profile, ModelSpec model) {

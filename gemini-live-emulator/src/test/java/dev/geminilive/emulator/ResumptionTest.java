@@ -122,7 +122,7 @@ class ResumptionTest {
 
     @Test
     void transparentResumptionReportsTheLastConsumedClientMessageIndex() throws Exception {
-        try (RawLiveClient c = Wire.open(EMULATOR.emulator(), setup("{\"transparent\":true}"))) {
+        try (RawLiveClient c = Wire.openVertex(EMULATOR.emulator(), setup("{\"transparent\":true}"))) {
             c.send(Wire.realtimeText("one"));
             c.awaitTurns(1);
             c.send(Wire.realtimeText("two"));

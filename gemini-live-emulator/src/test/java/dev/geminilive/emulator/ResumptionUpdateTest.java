@@ -61,7 +61,7 @@ class ResumptionUpdateTest {
     @Test
     void goAwayFromJavaCarriesTheLastConsumedClientMessageIndexWithTransparentResumption() throws Exception {
         try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().start();
-                RawLiveClient c = Wire.open(e, ResumptionTest.setup("{\"transparent\":true}"))) {
+                RawLiveClient c = Wire.openVertex(e, ResumptionTest.setup("{\"transparent\":true}"))) {
             EmulatorSession s = e.lastSession().orElseThrow();
             for (int i = 0; i < 3; i++) {
                 c.send(Audio.silence(40));
@@ -117,7 +117,7 @@ class ResumptionUpdateTest {
     @Test
     void periodicUpdatesBringFreshHandlesWhileOnlyRealtimeAudioArrives() throws Exception {
         try (GeminiLiveEmulator e = GeminiLiveEmulator.builder().resumptionUpdateInterval(Duration.ofMillis(150)).start();
-                RawLiveClient c = Wire.open(e, ResumptionTest.setup("{\"transparent\":true}"))) {
+                RawLiveClient c = Wire.openVertex(e, ResumptionTest.setup("{\"transparent\":true}"))) {
             for (int i = 0; i < 20; i++) { // 1 s of quiet audio: no turn starts
                 c.send(Audio.silence(50));
                 Thread.sleep(50);

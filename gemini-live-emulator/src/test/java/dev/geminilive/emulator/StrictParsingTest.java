@@ -116,4 +116,27 @@ class StrictParsingTest {
             assertEquals(1009, c.awaitClose().getCloseCode().getCode());
         }
     }
+
+    @Test
+    void vertexOnlyFieldsAreUnknownOnTheGeminiApiAndAcceptedOnVertex() throws Exception {
+        String[][] cases = {
+            { "\"sessionResumption\":{\"transparent\":true}", "transparent", "setup.session_resumption" },
+            { "\"explicitVadSignal\":true", "explicit_vad_signal", "setup" },
+            { "\"safetySettings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_NONE\",\"method\":\"SEVERITY\"}]",
+              "method", "setup.safety_settings[0]" },
+            { "\"inputAudioTranscription\":{\"customVocabulary\":[\"Camel\"]}", "custom_vocabulary", "setup.input_audio_transcription" } };
+        for (String[] c : cases) {
+            String setup = "{\"setup\":{\"model\":\"" + ModelCatalog.TEST_MODEL + "\"," + c[0] + "}}";
+            try (RawLiveClient gemini = RawLiveClient.connect(EMULATOR.emulator().liveUrl("v1beta"), Wire.KEY_HEADER)) {
+                gemini.send(setup);
+                jakarta.websocket.CloseReason r = gemini.awaitClose();
+                assertEquals(1007, r.getCloseCode().getCode(), c[1]);
+                assertEquals("Invalid JSON payload received. Unknown name \"" + c[1] + "\" at '" + c[2] + "': Cannot find field.",
+                        r.getReasonPhrase());
+            }
+            try (RawLiveClient vertex = Wire.openVertex(EMULATOR.emulator(), setup)) {
+                assertTrue(vertex.isOpen(), c[1] + " is a Vertex AI field");
+            }
+        }
+    }
 }

@@ -37,6 +37,14 @@ final class Wire {
         return c;
     }
 
+    /** Opens a Vertex AI connection (v1beta1, a Bearer token), for what only Vertex accepts; sends setup and waits. */
+    static RawLiveClient openVertex(GeminiLiveEmulator emulator, String setupJson) throws Exception {
+        RawLiveClient c = RawLiveClient.connect(emulator.url() + LivePath.vertex("v1beta1"), java.util.Map.of("Authorization", "Bearer ya29.test"));
+        c.send(setupJson);
+        c.await(m -> m.setupComplete() != null);
+        return c;
+    }
+
     static boolean isTurnComplete(ServerMessage m) {
         return m.serverContent() != null && m.serverContent().isTurnComplete();
     }
