@@ -16,7 +16,9 @@ import java.util.function.Function;
  * @param outDir             where results are written
  * @param latencyWarmup      untimed turns per contender before the latency run
  * @param latencyTurns       timed turns per contender
- * @param rounds             interleaving rounds: each round runs every contender once, in a shuffled order
+ * @param rounds             interleaving rounds of the latency and tool runs: each round runs every contender once, in a
+ *                           shuffled order
+ * @param throughputRounds   interleaving rounds of the throughput run, per session count
  * @param throughputSessions session counts of the throughput run
  * @param throughputBlock    how long each contender drives its sessions per round
  * @param idleSessions       sessions each contender holds idle
@@ -25,13 +27,14 @@ import java.util.function.Function;
  * @param audioDuration      audio streamed per session and count
  * @param toolTurns          timed tool-call turns per contender
  * @param coldStarts         fresh JVMs per contender for cold start
+ * @param coldStartContenders the contenders started cold (raw always)
  * @param jmhForks           JMH forks (0 runs in this JVM)
  * @param jmhIterations      JMH warmup and measurement iterations
  * @param jmhIterationTime   JMH iteration length
  */
 public record BenchConfig(String profile, List<String> contenders, Path outDir, int latencyWarmup, int latencyTurns, int rounds,
-        List<Integer> throughputSessions, Duration throughputBlock, int idleSessions, Duration idleHold,
-        List<Integer> audioSessions, Duration audioDuration, int toolTurns, int coldStarts, int jmhForks, int jmhIterations,
+        int throughputRounds, List<Integer> throughputSessions, Duration throughputBlock, int idleSessions, Duration idleHold,
+        List<Integer> audioSessions, Duration audioDuration, int toolTurns, int coldStarts, List<String> coldStartContenders, int jmhForks, int jmhIterations,
         Duration jmhIterationTime) {
 
     /** Every contender the harness knows, the floor first. */
@@ -39,14 +42,17 @@ public record BenchConfig(String profile, List<String> contenders, Path outDir, 
 
     /** @return the tiny run that {@code mvn verify} makes */
     public static BenchConfig smoke(Path outDir) {
-        return new BenchConfig("smoke", ALL_CONTENDERS, outDir, 5, 30, 2, List.of(1, 8), Duration.ofMillis(300), 20,
-                Duration.ofMillis(500), List.of(2), Duration.ofSeconds(1), 4, 1, 0, 1, Duration.ofMillis(100));
+        // a fresh JVM costs seconds: the smoke run starts only the floor and the component cold
+        return new BenchConfig("smoke", ALL_CONTENDERS, outDir, 5, 30, 1, 1, List.of(1, 8), Duration.ofMillis(200), 20,
+                Duration.ofMillis(200), List.of(2), Duration.ofMillis(500), 4, 1, List.of("raw", "component"), 0, 1,
+                Duration.ofMillis(100));
     }
 
     /** @return the full run: all session counts of the performance targets */
     public static BenchConfig full(Path outDir) {
-        return new BenchConfig("full", ALL_CONTENDERS, outDir, 300, 2000, 10, List.of(1, 8, 64, 256), Duration.ofSeconds(3), 1000,
-                Duration.ofSeconds(60), List.of(25, 50, 100, 200, 400), Duration.ofSeconds(5), 200, 5, 1, 3, Duration.ofSeconds(1));
+        return new BenchConfig("full", ALL_CONTENDERS, outDir, 300, 2000, 10, 3, List.of(1, 8, 64, 256), Duration.ofSeconds(2), 1000,
+                Duration.ofSeconds(60), List.of(25, 50, 100, 200, 400), Duration.ofSeconds(5), 200, 5, ALL_CONTENDERS, 1, 3,
+                Duration.ofSeconds(1));
     }
 
     /**
@@ -77,12 +83,15 @@ public record BenchConfig(String profile, List<String> contenders, Path outDir, 
         return new BenchConfig(profile,
                 o.containsKey("contenders") ? List.of(o.get("contenders").split(",")) : d.contenders(), out,
                 intOr(o, "latencyWarmup", d.latencyWarmup()), intOr(o, "latencyTurns", d.latencyTurns()), intOr(o, "rounds", d.rounds()),
+                intOr(o, "throughputRounds", d.throughputRounds()),
                 o.containsKey("throughputSessions") ? ints.apply(o.get("throughputSessions")) : d.throughputSessions(),
                 durOr(o, "throughputBlock", d.throughputBlock()), intOr(o, "idleSessions", d.idleSessions()),
                 durOr(o, "idleHold", d.idleHold()),
                 o.containsKey("audioSessions") ? ints.apply(o.get("audioSessions")) : d.audioSessions(),
                 durOr(o, "audioDuration", d.audioDuration()), intOr(o, "toolTurns", d.toolTurns()),
-                intOr(o, "coldStarts", d.coldStarts()), intOr(o, "jmhForks", d.jmhForks()), intOr(o, "jmhIterations", d.jmhIterations()),
+                intOr(o, "coldStarts", d.coldStarts()),
+                o.containsKey("coldStartContenders") ? List.of(o.get("coldStartContenders").split(",")) : d.coldStartContenders(),
+                intOr(o, "jmhForks", d.jmhForks()), intOr(o, "jmhIterations", d.jmhIterations()),
                 durOr(o, "jmhIterationTime", d.jmhIterationTime()));
     }
 

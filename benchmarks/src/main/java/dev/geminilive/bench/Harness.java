@@ -127,6 +127,7 @@ public final class Harness {
         m.put("latencyWarmup", cfg.latencyWarmup());
         m.put("latencyTurns", cfg.latencyTurns());
         m.put("rounds", cfg.rounds());
+        m.put("throughputRounds", cfg.throughputRounds());
         m.put("throughputSessions", cfg.throughputSessions());
         m.put("throughputBlockSeconds", cfg.throughputBlock().toMillis() / 1000.0);
         m.put("idleSessions", cfg.idleSessions());
@@ -135,6 +136,7 @@ public final class Harness {
         m.put("audioSeconds", cfg.audioDuration().toMillis() / 1000.0);
         m.put("toolTurns", cfg.toolTurns());
         m.put("coldStarts", cfg.coldStarts());
+        m.put("coldStartContenders", cfg.coldStartContenders());
         m.put("jmhForks", cfg.jmhForks());
         m.put("jmhIterations", cfg.jmhIterations());
         m.put("jmhIterationSeconds", cfg.jmhIterationTime().toMillis() / 1000.0);
@@ -251,7 +253,7 @@ public final class Harness {
             }
             Map<String, long[]> totals = new LinkedHashMap<>();   // turns, nanos, errors
             contenders.keySet().forEach(n -> totals.put(n, new long[3]));
-            for (int r = 0; r < cfg.rounds(); r++) {
+            for (int r = 0; r < cfg.throughputRounds(); r++) {
                 for (String n : shuffled()) {
                     List<Contender.Conversation> cs = convs.get(n);
                     AtomicLong turns = new AtomicLong();
@@ -469,7 +471,7 @@ public final class Harness {
     private static long usedHeapAfterGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
@@ -514,7 +516,8 @@ public final class Harness {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(cfg.contenders());
+        List<String> names = new ArrayList<>(cfg.coldStartContenders());
+        names.retainAll(cfg.contenders());
         names.remove(FLOOR);
         names.add(0, FLOOR);
         names.forEach(n -> samples.put(n, new ArrayList<>()));

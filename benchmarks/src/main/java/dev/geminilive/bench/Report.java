@@ -303,6 +303,7 @@ final class Report {
         XYPlot plot = chart.getXYPlot();
         LogAxis y = new LogAxis("latency (ms, log scale)");
         y.setSmallestValue(0.01);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
         plot.setRangeAxis(y);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 500);
     }
@@ -326,10 +327,12 @@ final class Report {
         LogAxis x = new LogAxis("sessions (log scale)");
         x.setBase(2);
         x.setSmallestValue(1);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         plot.setDomainAxis(x);
         if (logY) {
             LogAxis y = new LogAxis(yLabel + " (log scale)");
             y.setSmallestValue(0.1);
+            y.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
             plot.setRangeAxis(y);
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
