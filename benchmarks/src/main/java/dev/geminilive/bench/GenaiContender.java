@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -32,10 +35,29 @@ import okhttp3.Request;
  */
 final class GenaiContender implements Contender {
 
+    /** Held so that the level sticks: the SDK logs every session's close at INFO. */
+    private static final Logger GENAI_LOG = Logger.getLogger("com.google.genai");
+
+    static {
+        GENAI_LOG.setLevel(java.util.logging.Level.WARNING);
+        // The SDK's connect() completes on setupComplete, before receive() can register a callback, so the server's
+        // next frame (the first resumption update) is dropped with a SEVERE line per session; that frame carries
+        // nothing the measurement needs, and a thousand such lines would bury the run's output.
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Received message from live session, but no callback"));
+        }
+    }
+
     private final Client client;
 
     GenaiContender(String emulatorHttpUrl) {
-        OkHttpClient ok = new OkHttpClient.Builder().addInterceptor(chain -> {
+        // Each Live session holds one OkHttp dispatcher call (and its thread) for as long as it is open, and the
+        // dispatcher runs at most 64 calls (5 per host) by default: the 65th session would wait for a free slot
+        // forever. A user with many sessions has to raise the limits as here.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(1_000_000);
+        dispatcher.setMaxRequestsPerHost(1_000_000);
+        OkHttpClient ok = new OkHttpClient.Builder().dispatcher(dispatcher).addInterceptor(chain -> {
             Request r = chain.request();
             if (r.url().isHttps() && r.url().host().equals("127.0.0.1")) {
                 r = r.newBuilder().url(r.url().newBuilder().scheme("http").build()).build();
