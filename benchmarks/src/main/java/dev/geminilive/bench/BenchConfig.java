@@ -51,7 +51,7 @@ public record BenchConfig(String profile, List<String> contenders, Path outDir, 
     /** @return the full run: all session counts of the performance targets */
     public static BenchConfig full(Path outDir) {
         return new BenchConfig("full", ALL_CONTENDERS, outDir, 300, 2000, 10, 3, List.of(1, 8, 64, 256), Duration.ofSeconds(2), 1000,
-                Duration.ofSeconds(60), List.of(25, 50, 100, 200, 400), Duration.ofSeconds(5), 200, 5, ALL_CONTENDERS, 1, 3,
+                Duration.ofSeconds(60), List.of(5, 10, 25, 50, 100, 200), Duration.ofSeconds(5), 200, 5, ALL_CONTENDERS, 1, 3,
                 Duration.ofSeconds(1));
     }
 
