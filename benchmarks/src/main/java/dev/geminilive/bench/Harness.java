@@ -71,6 +71,7 @@ public final class Harness {
      *
      * @return the results tree: machine, config, one entry per scenario
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> run() throws Exception {
         results.put("machine", Machine.describe());
         results.put("config", configMap());
@@ -107,6 +108,7 @@ public final class Harness {
             pool.shutdownNow();
         }
         step("jmh", () -> CodecBenchRunner.run(cfg));
+        ((Map<String, Object>) results.get("machine")).put("loadAverageAtEnd", Machine.loadAverage());
         return results;
     }
 
@@ -166,13 +168,16 @@ public final class Harness {
 
     // ---------------------------------------------------------------- turn latency
 
+    /** Untimed turns on every fresh conversation before it is timed. */
+    private static final int FRESH_WARMUP = 5;
+
     private Map<String, Object> latency() throws Exception {
-        Map<String, Contender.Conversation> convs = new LinkedHashMap<>();
+        // JIT warm-up on a conversation of its own per contender
         for (var e : contenders.entrySet()) {
-            Contender.Conversation c = e.getValue().open(id("lat"), false);
-            convs.put(e.getKey(), c);
-            for (int i = 0; i < cfg.latencyWarmup(); i++) {
-                check(c.ask("warm up " + i), "You said");
+            try (Contender.Conversation c = e.getValue().open(id("lat"), false)) {
+                for (int i = 0; i < cfg.latencyWarmup(); i++) {
+                    check(c.ask("warm up " + i), "You said");
+                }
             }
         }
         Map<String, List<Long>> samples = new LinkedHashMap<>();
@@ -180,17 +185,20 @@ public final class Harness {
         int perRound = Math.max(1, cfg.latencyTurns() / cfg.rounds());
         for (int r = 0; r < cfg.rounds(); r++) {
             for (String n : shuffled()) {
-                Contender.Conversation c = convs.get(n);
-                for (int i = 0; i < perRound; i++) {
-                    long t0 = System.nanoTime();
-                    String a = c.ask("hello " + i);
-                    samples.get(n).add(System.nanoTime() - t0);
-                    check(a, "You said: hello " + i);
+                // a fresh conversation per round: the emulator's work per turn grows with the conversation's length,
+                // so long conversations would measure the emulator more than the client
+                try (Contender.Conversation c = contenders.get(n).open(id("lat"), false)) {
+                    for (int i = 0; i < FRESH_WARMUP; i++) {
+                        check(c.ask("warm up " + i), "You said");
+                    }
+                    for (int i = 0; i < perRound; i++) {
+                        long t0 = System.nanoTime();
+                        String a = c.ask("hello " + i);
+                        samples.get(n).add(System.nanoTime() - t0);
+                        check(a, "You said: hello " + i);
+                    }
                 }
             }
-        }
-        for (Contender.Conversation c : convs.values()) {
-            c.close();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (var e : samples.entrySet()) {
@@ -251,15 +259,13 @@ public final class Harness {
     private Map<String, Object> throughput() throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int sessions : cfg.throughputSessions()) {
-            Map<String, List<Contender.Conversation>> convs = new LinkedHashMap<>();
-            for (var e : contenders.entrySet()) {
-                convs.put(e.getKey(), openWarm(e.getValue(), sessions, "tp", false));
-            }
             Map<String, long[]> totals = new LinkedHashMap<>();   // turns, nanos, errors
             contenders.keySet().forEach(n -> totals.put(n, new long[3]));
             for (int r = 0; r < cfg.throughputRounds(); r++) {
                 for (String n : shuffled()) {
-                    List<Contender.Conversation> cs = convs.get(n);
+                    // fresh sessions per block, untimed: a faster contender's conversations would otherwise grow
+                    // longer and cost the emulator more per turn than a slower one's
+                    List<Contender.Conversation> cs = openWarm(contenders.get(n), sessions, "tp", false);
                     AtomicLong turns = new AtomicLong();
                     AtomicLong errors = new AtomicLong();
                     long deadline = System.nanoTime() + cfg.throughputBlock().toNanos();
@@ -281,6 +287,8 @@ public final class Harness {
                     t[0] += turns.get();
                     t[1] += System.nanoTime() - t0;
                     t[2] += errors.get();
+                    closeAll(cs);
+                    emulator.clearSessions();
                 }
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -293,10 +301,6 @@ public final class Harness {
                 row.put(e.getKey(), m);
             }
             out.put(String.valueOf(sessions), row);
-            for (List<Contender.Conversation> cs : convs.values()) {
-                closeAll(cs);
-            }
-            emulator.clearSessions();
         }
         return out;
     }
@@ -527,7 +531,7 @@ public final class Harness {
             out.put(e.getKey(), m);
             closeAll(convs);
             convs.clear();
-            Thread.sleep(500);
+            Thread.sleep(200);
             emulator.clearSessions();
         }
         return out;

@@ -24,7 +24,19 @@ final class Machine {
         m.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("date", java.time.Instant.now().toString());
+        // other work on the machine shows here; contenders are interleaved so that it hits all of them alike
+        m.put("loadAverageAtStart", loadAverage());
         return m;
+    }
+
+    /** @return the 1, 5 and 15 minute load averages, from /proc/loadavg where there is one */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static String cpuModel() {

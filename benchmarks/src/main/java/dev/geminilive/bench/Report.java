@@ -43,6 +43,12 @@ final class Report {
         return cur instanceof Map ? (Map<String, Object>) cur : null;
     }
 
+    /** A scenario's entries, or none when the scenario did not run. */
+    static Map<String, Object> entries(Map<String, Object> r, String scenario) {
+        Map<String, Object> m = map(r, scenario);
+        return m == null ? Map.of() : m;
+    }
+
     static double num(Object o, String... path) {
         Object cur = o;
         for (String p : path) {
@@ -59,9 +65,8 @@ final class Report {
     }
 
     static List<String> contenders(Map<String, Object> r) {
-        Map<String, Object> lat = map(r, "latency");
         List<String> out = new ArrayList<>();
-        lat.forEach((k, v) -> {
+        entries(r, "latency").forEach((k, v) -> {
             if (v instanceof Map) {
                 out.add(k);
             }
@@ -78,7 +83,7 @@ final class Report {
             m.put("turnP50", ratio(num(r, "latency", c, "p50Ms"), num(r, "latency", f, "p50Ms")));
             m.put("turnP99", ratio(num(r, "latency", c, "p99Ms"), num(r, "latency", f, "p99Ms")));
             Map<String, Object> tp = new LinkedHashMap<>();
-            map(r, "throughput").forEach((s, v) -> {
+            entries(r, "throughput").forEach((s, v) -> {
                 if (v instanceof Map) {
                     tp.put(s, ratio(num(v, c, "turnsPerSecond"), num(v, f, "turnsPerSecond")));
                 }
@@ -113,6 +118,7 @@ final class Report {
         double p99 = num(r, "ratios", c, "turnP99");
         t.add(verdict("text turn p99 <= 1.5x floor", p99, p99 <= 1.5, null));
         Map<String, Object> tp = map(r, "ratios", c, "throughput");
+        tp = tp == null ? Map.of() : tp;
         String at = tp.containsKey("64") ? "64" : tp.keySet().stream().reduce((a, b) -> b).orElse("?");
         double tpr = num(tp, at);
         t.add(verdict("throughput at " + at + " sessions >= 0.85x floor", tpr, tpr >= 0.85, null));
@@ -128,7 +134,7 @@ final class Report {
         t.add(verdict("no thread per idle session (threads added over the floor, " + n + " sessions)", thr, thr <= 16, null));
         t.add(verdict("no thread per connect (peak threads while connecting, over the floor)", peak, peak <= 16, null));
         // audio: the largest count at which the floor keeps >= 99 % on time
-        Map<String, Object> audio = map(r, "audio");
+        Map<String, Object> audio = entries(r, "audio");
         String best = null;
         for (var e : audio.entrySet()) {
             if (e.getValue() instanceof Map && num(e.getValue(), f, "onTimeFraction") >= 0.99) {
@@ -161,7 +167,7 @@ final class Report {
         if (num(r, "latency", c, "p99Ms") > num(r, "latency", g, "p99Ms")) {
             behind.add("turn p99");
         }
-        map(r, "throughput").forEach((s, v) -> {
+        entries(r, "throughput").forEach((s, v) -> {
             if (v instanceof Map && num(v, c, "turnsPerSecond") < num(v, g, "turnsPerSecond")) {
                 behind.add("throughput at " + s);
             }
@@ -175,7 +181,7 @@ final class Report {
         if (num(r, "idle", c, "threadsAdded") > num(r, "idle", g, "threadsAdded")) {
             behind.add("idle threads");
         }
-        map(r, "audio").forEach((s, v) -> {
+        entries(r, "audio").forEach((s, v) -> {
             if (v instanceof Map && num(v, c, "onTimeFraction") < num(v, g, "onTimeFraction")) {
                 behind.add("audio on time at " + s);
             }
@@ -218,7 +224,8 @@ final class Report {
         b.append("Machine: ").append(mc.get("cores")).append(" cores (").append(mc.get("cpu")).append("), ")
                 .append(mc.get("memoryMB")).append(" MB RAM, max heap ").append(mc.get("maxHeapMB")).append(" MB; ")
                 .append(mc.get("jdk")).append(", GC ").append(mc.get("gc")).append("; ").append(mc.get("os")).append("; ")
-                .append(mc.get("date")).append(".\n\n");
+                .append(mc.get("date")).append("; load average (1, 5, 15 min) ").append(mc.get("loadAverageAtStart"))
+                .append(" at the start, ").append(mc.get("loadAverageAtEnd")).append(" at the end.\n\n");
         b.append("Ratios in parentheses are to the raw Tyrus floor measured in the same run (lower is better for times and heap, ")
                 .append("higher for throughput).\n\n");
         b.append("| metric |");
@@ -228,7 +235,7 @@ final class Report {
         b.append('\n');
         row(b, "text turn p50", cs, c -> cell(num(r, "latency", c, "p50Ms"), ratio(num(r, "latency", c, "p50Ms"), num(r, "latency", f, "p50Ms")), " ms"));
         row(b, "text turn p99", cs, c -> cell(num(r, "latency", c, "p99Ms"), ratio(num(r, "latency", c, "p99Ms"), num(r, "latency", f, "p99Ms")), " ms"));
-        map(r, "throughput").forEach((s, v) -> {
+        entries(r, "throughput").forEach((s, v) -> {
             if (v instanceof Map) {
                 row(b, "throughput, " + s + " sessions (turns/s)", cs, c -> cell(num(v, c, "turnsPerSecond"),
                         ratio(num(v, c, "turnsPerSecond"), num(v, f, "turnsPerSecond")), "") + errors(num(v, c, "errors")));
@@ -245,7 +252,7 @@ final class Report {
                 ratio(num(r, "idle", c, "heapPerSessionKB"), num(r, "idle", f, "heapPerSessionKB")), " KB"));
         row(b, "threads added by " + idleN + " idle sessions", cs, c -> fmt(num(r, "idle", c, "threadsAdded")));
         row(b, "peak threads added while connecting", cs, c -> fmt(num(r, "idle", c, "peakThreadsAddedWhileConnecting")));
-        map(r, "audio").forEach((s, v) -> {
+        entries(r, "audio").forEach((s, v) -> {
             if (v instanceof Map) {
                 row(b, "audio on time, " + s + " sessions", cs, c -> fmt(num(v, c, "onTimeFraction") * 100) + " % (CPU "
                         + fmt(num(v, c, "cpuPercentOfMachine")) + " %)");
@@ -311,7 +318,7 @@ final class Report {
     private static void perCountChart(Map<String, Object> r, String scenario, String field, String title, String yLabel, Path file,
             boolean logY) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
-        Map<String, Object> sc = map(r, scenario);
+        Map<String, Object> sc = entries(r, scenario);
         for (String c : contenders(r)) {
             XYSeries s = new XYSeries(c);
             sc.forEach((count, v) -> {

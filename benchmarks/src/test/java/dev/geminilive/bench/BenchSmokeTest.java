@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every scenario of the harness with tiny sizes and checks that the outputs are written and sane: every
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BenchSmokeTest {
 
-    @TempDir
-    Path out;
+    /** Under target/, so that a failed build leaves the smoke results to look at. */
+    final Path out = Path.of("target", "smoke-results");
     JsonNode r;
 
     @BeforeAll
