@@ -3,7 +3,8 @@ package dev.geminilive.bench;
 import java.util.Map;
 
 /**
- * The harness's command line: {@code java -jar benchmarks/target/benchmarks.jar [smoke|full] [name=value ...]}.
+ * The harness's command line: {@code java -jar benchmarks/target/benchmarks.jar [smoke|full] [name=value ...]}, or
+ * {@code report [dir]} to write the markdown and charts again from a {@code results.json}.
  * Writes {@code results.json}, {@code results.md} and the charts to {@code outDir} (default {@code benchmarks/results}).
  */
 public final class BenchMain {
@@ -18,6 +19,11 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         GLASSFISH.setLevel(java.util.logging.Level.WARNING);
+        if (args.length > 0 && args[0].equals("report")) {
+            // re-renders results.md and the charts from results.json: report <dir>
+            Report.rerender(java.nio.file.Path.of(args.length > 1 ? args[1] : "benchmarks/results"));
+            System.exit(0);
+        }
         BenchConfig cfg = BenchConfig.parse(args);
         Map<String, Object> results = run(cfg);
         System.out.println(Report.markdown(results));

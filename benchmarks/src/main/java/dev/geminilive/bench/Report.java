@@ -74,6 +74,18 @@ final class Report {
         return out;
     }
 
+    /**
+     * Writes {@code results.md} and the charts again from a {@code results.json} (after a change to the report);
+     * the latency chart needs the samples and is kept as it is.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rerender(Path dir) throws IOException {
+        Map<String, Object> r = new ObjectMapper().readValue(dir.resolve("results.json").toFile(), LinkedHashMap.class);
+        summarize(r);
+        write(r, null, dir);
+        return r;
+    }
+
     /** Adds {@code ratios} (every contender against the floor) and {@code targets} (the component's verdicts). */
     static void summarize(Map<String, Object> r) {
         String f = Harness.FLOOR;
@@ -198,7 +210,9 @@ final class Report {
         Files.createDirectories(dir);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), r);
         Files.writeString(dir.resolve("results.md"), markdown(r));
-        latencyChart(latencySamples, dir.resolve("latency.png"));
+        if (latencySamples != null) {
+            latencyChart(latencySamples, dir.resolve("latency.png"));
+        }
         perCountChart(r, "throughput", "turnsPerSecond", "Throughput (turns/s, closed loop)", "turns per second", dir.resolve("throughput.png"), true);
         perCountChart(r, "audio", "onTimeFraction", "Real-time audio: chunks on time at the server", "fraction on time", dir.resolve("audio-on-time.png"), false);
         perCountChart(r, "audio", "cpuPercentOfMachine", "Real-time audio: process CPU (client + emulator)", "% of all cores", dir.resolve("audio-cpu.png"), false);
@@ -254,7 +268,7 @@ final class Report {
         row(b, "peak threads added while connecting", cs, c -> fmt(num(r, "idle", c, "peakThreadsAddedWhileConnecting")));
         entries(r, "audio").forEach((s, v) -> {
             if (v instanceof Map) {
-                row(b, "audio on time, " + s + " sessions", cs, c -> fmt(num(v, c, "onTimeFraction") * 100) + " % (CPU "
+                row(b, "audio on time, " + s + " sessions", cs, c -> fmt(Math.round(num(v, c, "onTimeFraction") * 1000) / 10.0) + " % (CPU "
                         + fmt(num(v, c, "cpuPercentOfMachine")) + " %)");
             }
         });
@@ -335,6 +349,7 @@ final class Report {
         x.setBase(2);
         x.setSmallestValue(1);
         x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));   // in powers of the base: 1, 2, 4, 8, ...
         plot.setDomainAxis(x);
         if (logY) {
             LogAxis y = new LogAxis(yLabel + " (log scale)");
