@@ -204,7 +204,9 @@ public final class Harness {
         for (var e : samples.entrySet()) {
             long[] s = e.getValue().stream().mapToLong(Long::longValue).toArray();
             latencySamples.put(e.getKey(), s);
-            out.put(e.getKey(), Stats.summary(s));
+            Map<String, Object> m = Stats.summary(s);
+            m.put("distribution", Stats.distribution(s));
+            out.put(e.getKey(), m);
         }
         emulator.clearSessions();
         return out;

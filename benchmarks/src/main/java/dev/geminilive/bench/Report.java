@@ -212,6 +212,8 @@ final class Report {
         Files.writeString(dir.resolve("results.md"), markdown(r));
         if (latencySamples != null) {
             latencyChart(latencySamples, dir.resolve("latency.png"));
+        } else if (hasDistribution(r)) {
+            distributionChart(r, dir.resolve("latency.png"));
         }
         perCountChart(r, "throughput", "turnsPerSecond", "Throughput (turns/s, closed loop)", "turns per second", dir.resolve("throughput.png"), true);
         perCountChart(r, "audio", "onTimeFraction", "Real-time audio: chunks on time at the server", "fraction on time", dir.resolve("audio-on-time.png"), false);
@@ -306,6 +308,25 @@ final class Report {
         b.append('\n');
     }
 
+    private static boolean hasDistribution(Map<String, Object> r) {
+        List<String> cs = contenders(r);
+        return !cs.isEmpty() && map(r, "latency", cs.get(0)).get("distribution") instanceof List;
+    }
+
+    /** The latency chart from the percentiles kept in results.json (when re-rendering without the samples). */
+    private static void distributionChart(Map<String, Object> r, Path file) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String c : contenders(r)) {
+            XYSeries series = new XYSeries(c);
+            for (Object point : (List<?>) map(r, "latency", c).get("distribution")) {
+                List<?> p = (List<?>) point;
+                series.add(((Number) p.get(0)).doubleValue(), ((Number) p.get(1)).doubleValue());
+            }
+            data.addSeries(series);
+        }
+        saveLatencyChart(data, file);
+    }
+
     private static void latencyChart(Map<String, long[]> samples, Path file) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (var e : samples.entrySet()) {
@@ -319,6 +340,10 @@ final class Report {
             }
             data.addSeries(series);
         }
+        saveLatencyChart(data, file);
+    }
+
+    private static void saveLatencyChart(XYSeriesCollection data, Path file) throws IOException {
         JFreeChart chart = ChartFactory.createXYLineChart("Text turn latency distribution", "percentile",
                 "latency (ms, log scale)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();

@@ -1,6 +1,8 @@
 package dev.geminilive.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +32,19 @@ final class Stats {
         m.put("maxMs", s.length == 0 ? Double.NaN : ms(s[s.length - 1]));
         m.put("meanMs", ms(Arrays.stream(s).average().orElse(Double.NaN)));
         return m;
+    }
+
+    /** @return [percentile, milliseconds] at 1, 2, ..., 99, 99.9 and 100: the distribution, small enough for JSON */
+    static List<double[]> distribution(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        List<double[]> out = new ArrayList<>();
+        for (int p = 1; p <= 99; p++) {
+            out.add(new double[] {p, ms(percentile(s, p))});
+        }
+        out.add(new double[] {99.9, ms(percentile(s, 99.9))});
+        out.add(new double[] {100, ms(percentile(s, 100))});
+        return out;
     }
 
     static double ms(double nanos) {

@@ -46,6 +46,14 @@ class BenchSmokeTest {
     }
 
     @Test
+    void rendersTheReportAgainFromTheJson() throws Exception {
+        String md = Files.readString(out.resolve("results.md"));
+        Report.rerender(out);
+        assertEquals(md, Files.readString(out.resolve("results.md")));
+        assertTrue(Files.size(out.resolve("latency.png")) > 1000);
+    }
+
+    @Test
     void recordsTheMachine() {
         assertTrue(r.at("/machine/cores").asInt() >= 1);
         assertFalse(r.at("/machine/jdk").asText().isBlank());
@@ -56,6 +64,7 @@ class BenchSmokeTest {
     void everyContenderIsMeasuredInEveryScenario() {
         for (String c : BenchConfig.ALL_CONTENDERS) {
             assertEquals(30, r.at("/latency/" + c + "/count").asInt(), c);
+            assertEquals(101, r.at("/latency/" + c + "/distribution").size(), c);
             double p50 = r.at("/latency/" + c + "/p50Ms").asDouble();
             assertTrue(p50 > 0 && p50 <= r.at("/latency/" + c + "/p99Ms").asDouble(), c);
             for (String s : List.of("1", "8")) {
