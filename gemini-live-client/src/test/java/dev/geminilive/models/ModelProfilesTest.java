@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class ModelProfilesTest {
 
     @Test
-    void theTableHasTheSixFamiliesAndEveryRuleHasADateASourceAndAFidelity() {
+    void theTableHasTheSixFamiliesAndTheEmulatorsTestModelAndEveryRuleHasADateASourceAndAFidelity() {
         assertEquals(List.of("gemini-2.5-half-cascade", "gemini-2.5-native-audio", "gemini-3.1-flash-live", "gemini-3.8-live",
-                "gemini-3.8-live-extended-thinking", "gemini-3.5-transcribe"), ModelProfiles.all().stream().map(ModelProfile::name).toList());
+                "gemini-3.8-live-extended-thinking", "gemini-3.5-transcribe", "emulator-test-3"), ModelProfiles.all().stream().map(ModelProfile::name).toList());
         for (ModelProfile p : ModelProfiles.all()) {
             // every typed view can be read from every profile
             assertFalse(p.responseModalities().isEmpty(), p.name());

@@ -39,7 +39,7 @@ public final class ModelCatalog {
         list.add(ModelSpec.of("models/gemini-live-2.5-flash"));
         list.add(ModelSpec.of("models/gemini-live-2.5-flash-preview-native-audio-09-2025"));
         list.add(new ModelSpec(TEST_MODEL, ModelProfiles.named("gemini-2.5-half-cascade").orElseThrow(), false));
-        list.add(new ModelSpec(TEST_MODEL_3, ModelProfiles.named("gemini-3.1-flash-live").orElseThrow(), false));
+        list.add(ModelSpec.of(TEST_MODEL_3));
         return new ModelCatalog(list);
     }
 

@@ -36,10 +36,10 @@ class EmulatorDocsTest {
         StringBuilder sb = new StringBuilder("| model | profile | answers in |\n|---|---|---|\n");
         for (ModelSpec m : ModelCatalog.defaults().models()) {
             String test = m.name().equals(ModelCatalog.TEST_MODEL) ? " (`ModelCatalog.TEST_MODEL`)"
-                    : m.name().equals(ModelCatalog.TEST_MODEL_3) ? " (`ModelCatalog.TEST_MODEL_3`: its family's rules, TEXT allowed)" : "";
+                    : m.name().equals(ModelCatalog.TEST_MODEL_3) ? " (`ModelCatalog.TEST_MODEL_3`)" : "";
             sb.append("| `").append(m.name()).append('`').append(test).append(" | ").append(m.profile().name()).append(" | ")
                     .append(m.nativeAudio() ? "AUDIO" : m.profile().responseModalities().contains(dev.geminilive.protocol.Modality.AUDIO)
-                            || m.name().startsWith("models/gemini-3-live") ? "TEXT or AUDIO" : "TEXT").append(" |\n");
+                            ? "TEXT or AUDIO" : "TEXT").append(" |\n");
         }
         return sb.toString();
     }
@@ -49,7 +49,7 @@ class EmulatorDocsTest {
         for (ModelProfile p : ModelProfiles.all()) {
             sb.append("**").append(p.name()).append("**: ").append(p.title()).append(". Models: ")
                     .append(String.join(", ", p.models().stream().map(m -> "`" + m + "`").toList()))
-                    .append("; other ids starting ").append(String.join(", ", p.prefixes().stream().map(m -> "`" + m + "`").toList()))
+                    .append(p.prefixes().isEmpty() ? "" : "; other ids starting " + String.join(", ", p.prefixes().stream().map(m -> "`" + m + "`").toList()))
                     .append(".\n\n| rule | value | checked | fidelity | source |\n|---|---|---|---|---|\n");
             for (ProfileRule r : p.rules().values()) {
                 sb.append("| ").append(r.aspect()).append(" | ").append(r.valueText()).append(" | ").append(r.checked()).append(" | ")
