@@ -3,7 +3,6 @@ package dev.geminilive.examples.voice.phone;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +10,7 @@ import java.util.logging.Level;
 
 import dev.geminilive.camel.GeminiLiveComponent;
 import dev.geminilive.examples.voice.EndpointFactory;
+import dev.geminilive.examples.voice.CommandLine;
 import dev.geminilive.examples.voice.GeminiBackend;
 import dev.geminilive.examples.voice.LocalWebServer;
 import dev.geminilive.examples.voice.VoiceBridge;
@@ -123,8 +123,8 @@ public final class PhoneGateway implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("org.glassfish").setLevel(Level.WARNING);
-        String host = option(args, "--host", "127.0.0.1");
-        int port = Integer.parseInt(option(args, "--port", "8081"));
+        String host = CommandLine.option(args, "--host", "127.0.0.1");
+        int port = Integer.parseInt(CommandLine.option(args, "--port", "8081"));
         GeminiBackend backend = GeminiBackend.fromEnvironment();
         StreamToken token = StreamToken.of(System.getenv("PHONE_STREAM_TOKEN"));
         PhoneGateway gateway = start(backend, host, port, token);
@@ -132,25 +132,6 @@ public final class PhoneGateway implements AutoCloseable {
         if (token == StreamToken.NONE) {
             System.out.println("PHONE_STREAM_TOKEN is not set: any stream that reaches this port is answered");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                gateway.close();
-            } catch (Exception e) {
-                // stopping anyway
-            }
-            backend.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-    }
-
-    static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
+        CommandLine.runUntilStopped(gateway, backend);
     }
 }

@@ -2,11 +2,11 @@ package dev.geminilive.examples.voice.web;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 
 import dev.geminilive.camel.GeminiLiveComponent;
 import dev.geminilive.examples.voice.EndpointFactory;
+import dev.geminilive.examples.voice.CommandLine;
 import dev.geminilive.examples.voice.GeminiBackend;
 import dev.geminilive.examples.voice.LocalWebServer;
 import dev.geminilive.examples.voice.VoiceBridge;
@@ -93,30 +93,11 @@ public final class VoiceWebGateway implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("org.glassfish").setLevel(Level.WARNING);
-        String host = option(args, "--host", "127.0.0.1");
-        int port = Integer.parseInt(option(args, "--port", "8080"));
+        String host = CommandLine.option(args, "--host", "127.0.0.1");
+        int port = Integer.parseInt(CommandLine.option(args, "--port", "8080"));
         GeminiBackend backend = GeminiBackend.fromEnvironment();
         VoiceWebGateway gateway = start(backend, host, port);
         System.out.println("Voice page: open " + gateway.url() + " (talking to " + backend.description() + ")");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                gateway.close();
-            } catch (Exception e) {
-                // stopping anyway
-            }
-            backend.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-    }
-
-    static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
+        CommandLine.runUntilStopped(gateway, backend);
     }
 }
