@@ -49,8 +49,11 @@ public final class BrowserEndpoint extends Endpoint implements VoiceSink {
     private final String conversationId = "web-" + UUID.randomUUID();
     private Session socket;
     private long lastFrameNanos;
-    /** 16 kHz 16-bit mono is 32,000 bytes a second; two seconds of slack for network bursts. */
-    private final RealTimeBudget audioBudget = new RealTimeBudget(32_000, 2, System.nanoTime());
+    /**
+     * 16 kHz 16-bit mono is 32,000 bytes a second; five seconds of slack, since a tab or a machine that stalls for a
+     * moment delivers the audio it captured meanwhile in one burst. A script pushing faster still runs out of it.
+     */
+    private final RealTimeBudget audioBudget = new RealTimeBudget(32_000, 5, System.nanoTime());
 
     BrowserEndpoint(VoiceBridge bridge) {
         this.bridge = bridge;
