@@ -1,7 +1,6 @@
 package dev.geminilive.emulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import org.glassfish.grizzly.ReadHandler;
+import org.glassfish.grizzly.http.io.NIOInputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -65,9 +66,52 @@ final class AuthTokenHandler extends HttpHandler {
             error(response, 400, "INVALID_ARGUMENT", CloseReasons.API_KEY_INVALID);
             return;
         }
+        // the listener runs handlers on its I/O thread, where a blocking read of the body would wait for itself: read the
+        // body as it arrives and answer once it is complete
+        NIOInputStream in = request.getNIOInputStream();
+        if (in.isFinished()) {
+            create(readyBody(in), response);
+            return;
+        }
+        response.suspend();
+        in.notifyAvailable(new ReadHandler() {
+            @Override
+            public void onDataAvailable() {
+                in.notifyAvailable(this);
+            }
+
+            @Override
+            public void onAllDataRead() throws IOException {
+                try {
+                    create(readyBody(in), response);
+                } finally {
+                    resume(response);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                resume(response);
+            }
+        });
+    }
+
+    private static void resume(Response response) {
+        if (response.isSuspended()) {
+            response.resume();
+        }
+    }
+
+    private static String readyBody(NIOInputStream in) throws IOException {
+        byte[] body = new byte[in.readyData()];
+        int n = body.length == 0 ? 0 : in.read(body);
+        return new String(body, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+    }
+
+    private void create(String json, Response response) throws IOException {
         AuthTokenSpec spec;
         try {
-            spec = parse(read(request.getInputStream()));
+            spec = parse(json);
         } catch (IllegalArgumentException e) {
             error(response, 400, "INVALID_ARGUMENT", e.getMessage());
             return;
@@ -169,13 +213,9 @@ final class AuthTokenHandler extends HttpHandler {
         response.setStatus(status);
         response.setContentType("application/json; charset=UTF-8");
         response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
-    }
-
-    private static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        OutputStream out = response.getOutputStream();
+        out.write(bytes);
+        out.flush();
     }
 
     private static String firstNonBlank(String... values) {
