@@ -11,8 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-import org.glassfish.grizzly.ReadHandler;
-import org.glassfish.grizzly.http.io.NIOInputStream;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -66,46 +64,8 @@ final class AuthTokenHandler extends HttpHandler {
             error(response, 400, "INVALID_ARGUMENT", CloseReasons.API_KEY_INVALID);
             return;
         }
-        // the listener runs handlers on its I/O thread, where a blocking read of the body would wait for itself: read the
-        // body as it arrives and answer once it is complete
-        NIOInputStream in = request.getNIOInputStream();
-        if (in.isFinished()) {
-            create(readyBody(in), response);
-            return;
-        }
-        response.suspend();
-        in.notifyAvailable(new ReadHandler() {
-            @Override
-            public void onDataAvailable() {
-                in.notifyAvailable(this);
-            }
-
-            @Override
-            public void onAllDataRead() throws IOException {
-                try {
-                    create(readyBody(in), response);
-                } finally {
-                    resume(response);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                resume(response);
-            }
-        });
-    }
-
-    private static void resume(Response response) {
-        if (response.isSuspended()) {
-            response.resume();
-        }
-    }
-
-    private static String readyBody(NIOInputStream in) throws IOException {
-        byte[] body = new byte[in.readyData()];
-        int n = body.length == 0 ? 0 : in.read(body);
-        return new String(body, 0, Math.max(n, 0), StandardCharsets.UTF_8);
+        // Grizzly runs HTTP handlers on its worker pool, so a blocking read of the (small) body is fine here
+        create(new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8), response);
     }
 
     private void create(String json, Response response) throws IOException {
