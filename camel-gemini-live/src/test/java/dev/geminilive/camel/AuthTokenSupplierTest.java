@@ -88,7 +88,10 @@ class AuthTokenSupplierTest extends EmulatorTestSupport {
         openSession().faults().goAway(Duration.ofSeconds(5));
         await(() -> reconnected.get() > before, Duration.ofSeconds(10), "reconnected after goAway");
         assertEquals("Your name is Bob.", ask("bob", "What is my name?"));
-        assertEquals(3, issued.size());
+        // a handover may take two attempts (a resume refused while the old connection is open, then close-first): each
+        // connection attempt asked for its own token
+        assertEquals(emulator.sessions().size(), issued.size(), "one token per connection attempt");
+        assertEquals(issued.size(), issued.stream().distinct().count());
         assertTrue(issued.stream().allMatch(t -> emulator.authTokenUses(t).orElseThrow() <= 1));
     }
 
