@@ -24,6 +24,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private String apiKey;
     @UriParam(label = "security", secret = true)
     private String authToken;
+    @UriParam(label = "security")
+    private java.util.function.Supplier<String> authTokenSupplier;
     @UriParam(label = "security", secret = true)
     private String bearerToken;
     @UriParam(label = "security")
@@ -236,6 +238,19 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setAuthToken(String authToken) {
         this.authToken = authToken;
+    }
+
+    public java.util.function.Supplier<String> getAuthTokenSupplier() {
+        return authTokenSupplier;
+    }
+
+    /**
+     * A bean (#name) that supplies an ephemeral token (auth_tokens/...), called for every new connection so that a
+     * one-use or short-lived token is never reused (e.g. one minted with authTokens.create for each call). Used when
+     * authToken is not set; connects like authToken does.
+     */
+    public void setAuthTokenSupplier(java.util.function.Supplier<String> authTokenSupplier) {
+        this.authTokenSupplier = authTokenSupplier;
     }
 
     public String getBearerToken() {

@@ -95,7 +95,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     /** @return the connection, setup and tool routing for a new session of this endpoint */
     SessionSpec sessionSpec() {
         ToolRouting tools = toolRouting != null ? toolRouting : ToolRoutings.build(getCamelContext(), configuration);
-        return new SessionSpec(SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration,
+        return new SessionSpec(SetupFactory.endpoint(configuration), () -> SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration,
                 tools.declarations()), tools,
                 Profiles.of(configuration).clientContent() != dev.geminilive.models.ModelProfile.ClientContentRule.ANYTIME);
     }

@@ -55,8 +55,8 @@ final class SetupFactory {
     }
 
     /**
-     * @return where a new connection goes, with its credentials; calls bearerTokenSupplier (once per call, so once per
-     *         new connection)
+     * @return where a new connection goes, with its credentials; calls bearerTokenSupplier or authTokenSupplier (once per
+     *         call, so once per new connection)
      */
     static LiveEndpoint endpoint(GeminiLiveConfiguration c) {
         if (isVertex(c)) {
@@ -64,6 +64,13 @@ final class SetupFactory {
         }
         if (c.getAuthToken() != null && !c.getAuthToken().isBlank()) {
             return LiveEndpoint.ephemeralToken(c.getBaseUrl(), c.getApiVersion(), c.getAuthToken());
+        }
+        if (c.getAuthTokenSupplier() != null) {
+            String token = c.getAuthTokenSupplier().get();
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("authTokenSupplier returned no token");
+            }
+            return LiveEndpoint.ephemeralToken(c.getBaseUrl(), c.getApiVersion(), token);
         }
         return LiveEndpoint.geminiApi(c.getBaseUrl(), c.getApiVersion(), requireApiKey(c));
     }
@@ -74,7 +81,7 @@ final class SetupFactory {
             if ((c.getBearerToken() == null || c.getBearerToken().isBlank()) && c.getBearerTokenSupplier() == null) {
                 throw new IllegalArgumentException("The bearerToken option (or bearerTokenSupplier) is required for backend=vertex");
             }
-        } else if (c.getAuthToken() == null || c.getAuthToken().isBlank()) {
+        } else if ((c.getAuthToken() == null || c.getAuthToken().isBlank()) && c.getAuthTokenSupplier() == null) {
             requireApiKey(c);
         }
     }
@@ -82,7 +89,7 @@ final class SetupFactory {
     private static String requireApiKey(GeminiLiveConfiguration c) {
         String key = apiKey(c);
         if (key == null) {
-            throw new IllegalArgumentException("No Gemini API key: set the apiKey option (or authToken), or the GEMINI_API_KEY "
+            throw new IllegalArgumentException("No Gemini API key: set the apiKey option (or authToken, or authTokenSupplier), or the GEMINI_API_KEY "
                                                + "or GOOGLE_API_KEY environment variable");
         }
         return key;

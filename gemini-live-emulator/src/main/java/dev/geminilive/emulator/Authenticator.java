@@ -35,6 +35,11 @@ final class Authenticator {
             return new Result(credential, 0, null);
         }
 
+        /** @return the ephemeral token the connection authenticated with, if it did with one */
+        Optional<String> token() {
+            return credential != null && credential.startsWith("token:") ? Optional.of(credential.substring(6)) : Optional.empty();
+        }
+
         static Result refuse(int code, String reason) {
             return new Result(null, code, reason);
         }
@@ -47,10 +52,12 @@ final class Authenticator {
 
     private final Set<String> apiKeys;
     private final Set<String> authTokens;
+    private final AuthTokens minted;
 
-    Authenticator(Set<String> apiKeys, Set<String> authTokens) {
+    Authenticator(Set<String> apiKeys, Set<String> authTokens, AuthTokens minted) {
         this.apiKeys = apiKeys;
         this.authTokens = authTokens;
+        this.minted = minted;
     }
 
     Result check(HandshakeInfo h, LivePath path) {
@@ -86,8 +93,9 @@ final class Authenticator {
     }
 
     private Result checkToken(String token) {
-        boolean valid = authTokens.isEmpty() ? token.startsWith(TOKEN_PREFIX) && token.length() > TOKEN_PREFIX.length()
-                : authTokens.contains(token);
+        // a token this emulator minted is always known; its expiry and uses are checked with the setup (AuthTokens)
+        boolean valid = minted.minted(token) || (authTokens.isEmpty() ? token.startsWith(TOKEN_PREFIX) && token.length() > TOKEN_PREFIX.length()
+                : authTokens.contains(token));
         return valid ? Result.accept("token:" + token) : Result.refuse(CloseReasons.POLICY_VIOLATION, CloseReasons.UNAUTHENTICATED);
     }
 

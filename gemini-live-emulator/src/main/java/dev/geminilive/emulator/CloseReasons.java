@@ -35,6 +35,15 @@ public final class CloseReasons {
     public static final String SESSION_RESUMED_ELSEWHERE = "Session resumed on another connection.";
     /** Emulator decision: the emulator stopped while the connection was open. */
     public static final String SHUTTING_DOWN = "The emulator is shutting down.";
+    /**
+     * Emulator decision (Google documents no text): close 1008 for a setup, or an open session, after the ephemeral
+     * token's {@code expireTime}.
+     */
+    public static final String AUTH_TOKEN_EXPIRED = "The auth token has expired.";
+    /** Emulator decision: close 1008 for a new session after the token's {@code newSessionExpireTime}. */
+    public static final String AUTH_TOKEN_NEW_SESSION_EXPIRED = "The auth token can no longer start new sessions.";
+    /** Emulator decision: close 1008 for a new session once the token's {@code uses} are spent. */
+    public static final String AUTH_TOKEN_USED_UP = "The auth token has no uses left.";
     public static final String API_KEY_INVALID = "API key not valid. Please pass a valid API key.";
     public static final String UNREGISTERED_CALLER = "Method doesn't allow unregistered callers (callers without established identity)."
             + " Please use API Key or other form of API consumer identity to call this API.";

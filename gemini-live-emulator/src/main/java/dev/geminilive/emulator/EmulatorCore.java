@@ -23,6 +23,7 @@ final class EmulatorCore {
     final ConversationRegistry conversations;
     final ConcurrencyGate gate;
     final Authenticator authenticator;
+    final AuthTokens authTokens;
     final ScheduledExecutorService timers;
     final ExecutorService workers;
     private final AtomicLong sessionCounter = new AtomicLong();
@@ -35,7 +36,8 @@ final class EmulatorCore {
         this.settings = settings;
         this.conversations = new ConversationRegistry(settings.clock(), settings.recording());
         this.gate = new ConcurrencyGate(settings.maxSessionsPerKey());
-        this.authenticator = new Authenticator(settings.apiKeys(), settings.authTokens());
+        this.authTokens = new AuthTokens(settings.clock());
+        this.authenticator = new Authenticator(settings.apiKeys(), settings.authTokens(), authTokens);
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, daemon("gemini-emulator-timer"));
         stpe.setRemoveOnCancelPolicy(true);
         this.timers = stpe;

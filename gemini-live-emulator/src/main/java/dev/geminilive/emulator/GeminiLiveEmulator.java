@@ -32,7 +32,8 @@ import dev.geminilive.emulator.server.SelfSignedTls;
  * }</pre>
  *
  * It binds 127.0.0.1 on a free port unless told otherwise, serves every Live path (Gemini API v1beta, v1alpha, v1,
- * Constrained, Vertex AI), and records every frame of every session.
+ * Constrained, Vertex AI) and {@code POST /v1alpha/auth_tokens} (ephemeral tokens, see {@link #createAuthToken}), and
+ * records every frame of every session.
  */
 public final class GeminiLiveEmulator implements AutoCloseable {
 
@@ -177,6 +178,27 @@ public final class GeminiLiveEmulator implements AutoCloseable {
     /** @return fault injection on the most recent session */
     public Faults faults() {
         return lastSession().orElseThrow(() -> new IllegalStateException("No session has opened yet")).faults();
+    }
+
+    /**
+     * Mints an ephemeral token, as {@code POST /v1alpha/auth_tokens} does over HTTP.
+     *
+     * @return the token's name, {@code auth_tokens/...}, for {@code ?access_token=} or {@code Authorization: Token}
+     * @throws IllegalArgumentException when the spec breaks one of Google's rules (an expiry more than 20 h ahead) or its
+     *                                  constraints are not a setup object
+     */
+    public String createAuthToken(AuthTokenSpec spec) {
+        return core.authTokens.mint(spec);
+    }
+
+    /** @return a token with Google's defaults: one use, 30 minutes, new sessions within 60 seconds, nothing locked */
+    public String createAuthToken() {
+        return createAuthToken(AuthTokenSpec.builder().build());
+    }
+
+    /** @return how many new sessions a minted token has opened (resumptions do not count); empty for another token */
+    public Optional<Integer> authTokenUses(String token) {
+        return core.authTokens.used(token);
     }
 
     /** @return whether it serves wss */
@@ -448,7 +470,8 @@ public final class GeminiLiveEmulator implements AutoCloseable {
             try {
                 LoopbackServer server = LoopbackServer.start(settings.bindAddress(), settings.port(), LiveEndpoint.configs(core),
                         core.handshakes, p -> LivePath.find(p).isPresent(), settings.maxMessageBytes(),
-                        tls == null ? null : tls.serverContext(), transportIdleTimeout);
+                        tls == null ? null : tls.serverContext(), transportIdleTimeout,
+                        new AuthTokenHandler(core.authTokens, settings.apiKeys()));
                 return new GeminiLiveEmulator(core, server, tls);
             } catch (IOException e) {
                 core.shutdown();

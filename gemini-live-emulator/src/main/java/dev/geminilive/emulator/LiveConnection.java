@@ -262,6 +262,15 @@ final class LiveConnection implements Faults {
             if (state != State.AWAITING_SETUP) {
                 throw invalidArgument("Setup must be the first and only setup message.");
             }
+            java.util.Optional<String> token = auth.token().filter(core.authTokens::minted);
+            if (token.isPresent()) {
+                // a minted token's expiry, uses and locked fields decide; the session runs with the setup they leave
+                AuthTokens.Admission admitted = core.authTokens.admit(token.get(), json);
+                addTimer(schedule(() -> serial.execute(() -> closeWith(CloseReasons.POLICY_VIOLATION, CloseReasons.AUTH_TOKEN_EXPIRED)),
+                        core.authTokens.untilExpiry(admitted.expireTime()).toMillis()));
+                onSetup(admitted.message().setup(), admitted.json());
+                return;
+            }
             onSetup(message.setup(), json);
             return;
         }

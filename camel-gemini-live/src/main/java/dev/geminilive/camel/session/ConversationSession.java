@@ -294,7 +294,8 @@ public final class ConversationSession {
         boolean resumed = resume;
         CompletableFuture<LiveSession> opening;
         try {
-            opening = client.connect(s.endpoint(), setup, next);
+            // a reconnect asks for the endpoint again: a one-use or expired token of the first connection may not open it
+            opening = client.connect(old == null ? s.endpoint() : s.nextEndpoint().get(), setup, next);
         } catch (RuntimeException e) {
             opening = CompletableFuture.failedFuture(e);
         }

@@ -15,6 +15,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -51,6 +52,17 @@ public final class LoopbackServer implements AutoCloseable {
      */
     public static LoopbackServer start(String bindAddress, int port, List<ServerEndpointConfig> endpoints, HandshakeRegistry registry,
             Predicate<String> knownPath, int maxMessageBytes, SSLContext sslContext, Duration transportIdle) throws IOException {
+        return start(bindAddress, port, endpoints, registry, knownPath, maxMessageBytes, sslContext, transportIdle, null);
+    }
+
+    /**
+     * Starts a server that also answers plain HTTP requests (those that are not WebSocket upgrades).
+     *
+     * @param httpHandler serves every non-upgrade request, or null for Grizzly's 404
+     */
+    public static LoopbackServer start(String bindAddress, int port, List<ServerEndpointConfig> endpoints, HandshakeRegistry registry,
+            Predicate<String> knownPath, int maxMessageBytes, SSLContext sslContext, Duration transportIdle, HttpHandler httpHandler)
+            throws IOException {
         String contextPath = "/";
         TyrusServerContainer container = new TyrusServerContainer((Set<Class<?>>) null) {
             private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this)
@@ -100,6 +112,10 @@ public final class LoopbackServer implements AutoCloseable {
         listener.registerAddOn(new TagAddOn(registry, knownPath));
         listener.registerAddOn(new WebSocketAddOn(container, contextPath));
         http.addListener(listener);
+        if (httpHandler != null) {
+            // upgrade requests never get here: Tyrus' filter sits in front of the HTTP server filter and takes them
+            http.getServerConfiguration().addHttpHandler(httpHandler, "/");
+        }
         http.start();
         return new LoopbackServer(http, listener);
     }
