@@ -571,7 +571,7 @@ final class OutboundMapper {
                         closeQuietly(source);
                     }
                     return more;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     closeQuietly(source);
                     throw e;
                 }

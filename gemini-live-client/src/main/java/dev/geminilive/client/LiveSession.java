@@ -263,7 +263,7 @@ public final class LiveSession implements AutoCloseable {
         if (opened.isDone() && !opened.isCompletedExceptionally() && closeReported.compareAndSet(false, true)) {
             try {
                 listener.onClose(info);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.warn("Live listener failed on close of {}", endpoint.safeUri(), e);
             }
         }

@@ -55,7 +55,8 @@ final class SerialExecutor implements Executor {
             }
             try {
                 next.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the queue goes on, or the session would never send or close again
                 LOG.warn("Emulator session task failed: {}", Redactor.redact(String.valueOf(e)), e);
             }
         }

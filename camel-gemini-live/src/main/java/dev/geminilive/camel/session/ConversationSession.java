@@ -251,7 +251,7 @@ public final class ConversationSession {
         control.execute(() -> {
             try {
                 memory = continuity.store().load(storeKey).orElse(ConversationState.EMPTY);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.warn("Cannot read conversation {} from the conversation store; it starts without its earlier context: {}",
                         storeKey, e.getMessage());
                 memory = ConversationState.EMPTY;
@@ -296,7 +296,7 @@ public final class ConversationSession {
         try {
             // a reconnect asks for the endpoint again: a one-use or expired token of the first connection may not open it
             opening = client.connect(old == null ? s.endpoint() : s.nextEndpoint().get(), setup, next);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             opening = CompletableFuture.failedFuture(e);
         }
         opening.whenComplete((live, error) -> control.execute(() -> {
@@ -939,7 +939,7 @@ public final class ConversationSession {
         memory = state;
         try {
             continuity.store().save(storeKey, state);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Cannot save conversation {} to the conversation store: {}", storeKey, e.getMessage());
         }
     }

@@ -42,7 +42,8 @@ final class SerialLane implements Executor {
             while ((task = tasks.poll()) != null) {
                 try {
                     task.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // the lane goes on: later tasks complete exchanges and must still run
                     LOG.warn("Gemini Live event task failed", e);
                 }
             }

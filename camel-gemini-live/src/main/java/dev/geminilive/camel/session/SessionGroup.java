@@ -323,7 +323,7 @@ public final class SessionGroup {
         }
         try {
             session.open(spec.get());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             freeSlot(session);
             return CompletableFuture.failedFuture(e);
         }

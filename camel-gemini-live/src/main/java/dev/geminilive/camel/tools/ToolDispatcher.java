@@ -209,7 +209,7 @@ public final class ToolDispatcher {
             respond(fc.id(), fc.name(), Collections.singletonMap("output", output(ex)),
                     ex.getMessage().getHeader(GeminiLiveConstants.TOOL_SCHEDULING, String.class),
                     ex.getMessage().getHeader(GeminiLiveConstants.TOOL_WILL_CONTINUE, Boolean.class));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // every call gets an answer: a result that cannot be sent becomes an error the model can read
             logFailure(fc, e);
             respond(fc.id(), fc.name(), Map.of("error", routing.errors().describe(fc.name(), e)), null, null);
@@ -237,7 +237,7 @@ public final class ToolDispatcher {
         }
         try {
             sender.accept(ToolResponse.of(new FunctionResponse(id, name, response, null, scheduling, more)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Cannot send the response of tool call {} ({}): {}", id, name, e.getMessage());
         }
     }
