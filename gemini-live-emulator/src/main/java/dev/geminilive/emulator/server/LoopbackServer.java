@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 
 import javax.net.ssl.SSLContext;
 
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -19,10 +18,8 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.server.TyrusServerContainer;
-import org.glassfish.tyrus.spi.WebSocketEngine;
 
 /**
  * A Grizzly HTTP server with Tyrus WebSocket endpoints, bound to the address it is given. Built by hand because
@@ -63,41 +60,7 @@ public final class LoopbackServer implements AutoCloseable {
     public static LoopbackServer start(String bindAddress, int port, List<ServerEndpointConfig> endpoints, HandshakeRegistry registry,
             Predicate<String> knownPath, int maxMessageBytes, SSLContext sslContext, Duration transportIdle, HttpHandler httpHandler)
             throws IOException {
-        String contextPath = "/";
-        TyrusServerContainer container = new TyrusServerContainer((Set<Class<?>>) null) {
-            private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this)
-                    .incomingBufferSize(transportLimit(maxMessageBytes))
-                    .build();
-
-            @Override
-            public void register(Class<?> endpointClass) throws DeploymentException {
-                engine.register(endpointClass, contextPath);
-            }
-
-            @Override
-            public void register(ServerEndpointConfig config) throws DeploymentException {
-                engine.register(config, contextPath);
-            }
-
-            @Override
-            public WebSocketEngine getWebSocketEngine() {
-                return engine;
-            }
-
-            @Override
-            public Map<String, Object> getProperties() {
-                return Map.of();
-            }
-        };
-        container.setDefaultMaxTextMessageBufferSize(transportLimit(maxMessageBytes));
-        container.setDefaultMaxBinaryMessageBufferSize(transportLimit(maxMessageBytes));
-        try {
-            for (ServerEndpointConfig config : endpoints) {
-                container.register(config);
-            }
-        } catch (DeploymentException e) {
-            throw new IOException("Cannot deploy the Live endpoints: " + e.getMessage(), e);
-        }
+        TyrusServerContainer container = WebSocketContainers.create(endpoints, transportLimit(maxMessageBytes));
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("gemini-live", bindAddress, port);
         // HttpServer puts an IdleTimeoutFilter into every listener's chain, timed by the HTTP keep-alive setting (30 s by
@@ -110,7 +73,7 @@ public final class LoopbackServer implements AutoCloseable {
         }
         // Registered first so that its filter lands in front of Tyrus' WebSocket filter.
         listener.registerAddOn(new TagAddOn(registry, knownPath));
-        listener.registerAddOn(new WebSocketAddOn(container, contextPath));
+        listener.registerAddOn(new WebSocketAddOn(container, WebSocketContainers.CONTEXT_PATH));
         http.addListener(listener);
         if (httpHandler != null) {
             // upgrade requests never get here: Tyrus' filter sits in front of the HTTP server filter and takes them

@@ -2,24 +2,20 @@ package dev.geminilive.examples.voice;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
-import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
-import org.glassfish.tyrus.spi.WebSocketEngine;
+
+import dev.geminilive.emulator.server.WebSocketContainers;
 
 /**
- * A Grizzly HTTP server with Tyrus WebSocket endpoints and, optionally, static files from the classpath. Assembled
- * here rather than with {@code org.glassfish.tyrus.server.Server}, which always binds 0.0.0.0 and reads port 0 as 8025:
- * a gateway that holds an API key should listen where it is told, loopback by default.
+ * A Grizzly HTTP server with Tyrus WebSocket endpoints and, optionally, static files from the classpath, listening where
+ * it is told (loopback by default): a gateway that holds an API key must not bind 0.0.0.0 unasked.
  */
 public final class LocalWebServer implements AutoCloseable {
 
@@ -45,46 +41,12 @@ public final class LocalWebServer implements AutoCloseable {
      * @throws IOException when the port cannot be bound or an endpoint cannot be deployed
      */
     public static LocalWebServer start(String host, int port, List<ServerEndpointConfig> endpoints, String staticRoot) throws IOException {
-        String contextPath = "/";
-        TyrusServerContainer container = new TyrusServerContainer((Set<Class<?>>) null) {
-            private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this)
-                    .incomingBufferSize(MAX_MESSAGE_BYTES)
-                    .build();
-
-            @Override
-            public void register(Class<?> endpointClass) throws DeploymentException {
-                engine.register(endpointClass, contextPath);
-            }
-
-            @Override
-            public void register(ServerEndpointConfig config) throws DeploymentException {
-                engine.register(config, contextPath);
-            }
-
-            @Override
-            public WebSocketEngine getWebSocketEngine() {
-                return engine;
-            }
-
-            @Override
-            public Map<String, Object> getProperties() {
-                return Map.of();
-            }
-        };
-        container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
-        container.setDefaultMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
-        try {
-            for (ServerEndpointConfig config : endpoints) {
-                container.register(config);
-            }
-        } catch (DeploymentException e) {
-            throw new IOException("Cannot deploy the WebSocket endpoints: " + e.getMessage(), e);
-        }
+        TyrusServerContainer container = WebSocketContainers.create(endpoints, MAX_MESSAGE_BYTES);
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("voice-gateway", host, port);
         // Grizzly's keep-alive idle filter also watches upgraded connections and would end a quiet call after 30 s
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
-        listener.registerAddOn(new WebSocketAddOn(container, contextPath));
+        listener.registerAddOn(new WebSocketAddOn(container, WebSocketContainers.CONTEXT_PATH));
         http.addListener(listener);
         if (staticRoot != null) {
             CLStaticHttpHandler files = new CLStaticHttpHandler(LocalWebServer.class.getClassLoader(), "/" + staticRoot);
