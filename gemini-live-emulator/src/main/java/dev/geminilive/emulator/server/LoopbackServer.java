@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLContext;
