@@ -80,7 +80,6 @@ final class LiveConnection implements Faults {
     private final ToolBook tools = new ToolBook();
     private final Deque<Runnable> deferred = new ArrayDeque<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
-    private final List<FunctionResponse> blockingResults = new ArrayList<>();
 
     private State state = State.AWAITING_SETUP;
     private Authenticator.Result auth;
@@ -763,7 +762,6 @@ final class LiveConnection implements Faults {
         }
         turn = null;
         responseTokens = 0;
-        blockingResults.clear();
         List<String> cancelled = tools.cancelAll(keepCalls);
         if (!cancelled.isEmpty()) {
             out.send(ServerMessage.of(new ToolCallCancellation(cancelled)));
@@ -805,12 +803,11 @@ final class LiveConnection implements Faults {
             }
         }
         if (!blocking.isEmpty()) {
-            blockingResults.addAll(blocking);
+            tools.collect(blocking);
             if (!tools.blockingPending() && turn != null && turn.awaitingTools) {
                 ModelTurn t = turn;
                 t.awaitingTools = false;
-                List<FunctionResponse> results = List.copyOf(blockingResults);
-                blockingResults.clear();
+                List<FunctionResponse> results = tools.takeCollected();
                 answerFunctions(t, results);
                 finalise(t);
                 if (t.steps.isEmpty() && !t.awaitingTools) {
