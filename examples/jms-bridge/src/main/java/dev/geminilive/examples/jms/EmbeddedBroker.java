@@ -15,7 +15,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * An Apache Artemis broker inside this JVM: an in-VM acceptor and a TCP acceptor on 127.0.0.1 only, no security (nothing
- * but this machine can reach it). Questions that fail {@link #MAX_DELIVERY_ATTEMPTS} times go to the queue {@link #DLQ}.
+ * but this machine can reach it). Questions that fail
+ * {@link #MAX_DELIVERY_ATTEMPTS} times, and expired messages, go to the queue {@link #DLQ}.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .addQueueConfiguration(QueueConfiguration.of(DLQ).setRoutingType(RoutingType.ANYCAST))
                 .addAddressSetting("#", new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of(DLQ))
+                        .setExpiryAddress(SimpleString.of(DLQ))
                         .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
                         .setRedeliveryDelay(200));
         if (dataDir != null) {

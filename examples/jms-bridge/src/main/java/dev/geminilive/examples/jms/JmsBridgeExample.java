@@ -65,8 +65,8 @@ public final class JmsBridgeExample {
             if (brokerUrl == null) {
                 Path data = opts.containsKey("data") ? Path.of(opts.get("data")) : null;
                 broker = new EmbeddedBroker(Integer.parseInt(opts.getOrDefault("port", "61616")), data);
-                brokerUrl = broker.tcpUrl();
-                System.err.println("Embedded Artemis broker at " + brokerUrl + (data == null ? " (in memory)" : " (journal in " + data + ")"));
+                brokerUrl = broker.inVmUrl();   // this JVM's clients go in-VM; others connect to the loopback port
+                System.err.println("Embedded Artemis broker at " + broker.tcpUrl() + (data == null ? " (in memory)" : " (journal in " + data + ")"));
             }
             GeminiLiveComponent gemini = new GeminiLiveComponent();
             gemini.getConfiguration().setConversationStoreDirectory(opts.getOrDefault("store", "jms-bridge-conversations"));

@@ -39,6 +39,8 @@ class JmsBridgeCrashTest {
     static GeminiLiveEmulatorExtension emulator = GeminiLiveEmulatorExtension.builder().apiKey("test-key")
             .chunkDelay(Duration.ofMillis(40)).build();
 
+    static final int QUESTIONS = 9;
+
     @TempDir
     Path store;
 
@@ -67,7 +69,7 @@ class JmsBridgeCrashTest {
         bridge = startBridge();
         Map<String, String> questions = new HashMap<>();   // correlation id -> question
         Map<String, String> conversations = new HashMap<>();
-        for (int i = 1; i <= 12; i++) {
+        for (int i = 1; i <= QUESTIONS; i++) {
             String conversation = "c" + (i % 3 + 1);
             String id = "q-" + i;
             String text = "question " + i + " of " + conversation;
@@ -80,10 +82,10 @@ class JmsBridgeCrashTest {
         List<String> inFlight = awaitTurnInProgress(Duration.ofSeconds(20));
         bridge.destroyForcibly().waitFor(10, TimeUnit.SECONDS);   // SIGKILL while the model is still answering
         int beforeRestart = client.received().size();
-        assertTrue(beforeRestart < 12, "killed before everything was answered");
+        assertTrue(beforeRestart < QUESTIONS, "killed before everything was answered");
 
         bridge = startBridge();
-        List<TextMessage> replies = client.awaitReplies(12, Duration.ofSeconds(50));
+        List<TextMessage> replies = client.awaitReplies(QUESTIONS, Duration.ofSeconds(50));
         replies = client.drain(Duration.ofSeconds(2));   // anything more would be a duplicate
 
         Map<String, Integer> perQuestion = new HashMap<>();
@@ -97,7 +99,7 @@ class JmsBridgeCrashTest {
         }
         assertEquals(questions.keySet(), perQuestion.keySet(), "no question missing");
         perQuestion.forEach((id, n) -> assertEquals(1, n, "answered exactly once: " + id));
-        assertEquals(12, replies.size());
+        assertEquals(QUESTIONS, replies.size());
         for (String text : inFlight) {
             assertTrue(JmsBridgeTest.heardBy(emulator.sessions(), text) >= 2,
                     "the question cut off mid-answer was asked again after the restart: " + text);
@@ -160,7 +162,7 @@ class JmsBridgeCrashTest {
     private Process startBridge() throws Exception {
         started++;
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), JmsBridgeExample.class.getName(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), JmsBridgeExample.class.getName(),
                 "--broker=" + broker.tcpUrl(), "--gemini-url=" + emulator.url(), "--store=" + store, "--consumers=3",
                 "--no-console");
         pb.environment().put("GEMINI_API_KEY", "test-key");
