@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class KarafFeatureRunsRouteAgainstEmulatorTest {
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(200);
 
     private final Path home = Path.of(System.getProperty("karaf.test.home"));
     private final Path repo = Path.of(System.getProperty("karaf.test.repo"));
@@ -42,7 +42,7 @@ class KarafFeatureRunsRouteAgainstEmulatorTest {
     private final String version = System.getProperty("karaf.test.projectVersion");
 
     @Test
-    @Timeout(240)
+    @Timeout(280)
     void camelGeminiLiveFeatureInstallsAndItsRouteConversesWithTheEmulator() throws Exception {
         Files.createDirectories(work);
         Path probeJar = buildProbeBundle(work.resolve("gemini-live-karaf-probe.jar"));

@@ -48,7 +48,8 @@ final class KarafInstance implements AutoCloseable {
                 "mvn:org.apache.karaf.features/standard/4.4.10/xml/features",
                 "mvn:org.apache.karaf.features/framework/4.4.10/xml/features"));
         repos.addAll(featureRepos);
-        List<String> boot = new ArrayList<>(List.of("framework", "system", "feature", "log", "config", "bundle", "wrap"));
+        // the framework and the wrap: URL handler; no shell commands, no ssh, no management (JMX/RMI)
+        List<String> boot = new ArrayList<>(List.of("framework", "wrap"));
         boot.addAll(bootFeatures);
         Files.writeString(etc.resolve("org.apache.karaf.features.cfg"),
                 "featuresRepositories = " + String.join(", ", repos) + "\n"
@@ -69,7 +70,8 @@ final class KarafInstance implements AutoCloseable {
                         + "org.ops4j.pax.url.mvn.settings = " + home.resolve("etc").resolve("no-settings.xml") + "\n",
                 StandardCharsets.UTF_8);
 
-        StringBuilder opts = new StringBuilder("-Djava.net.preferIPv4Stack=true");
+        // C1 only: Karaf's boot and the wrap: analysis are short-lived work, and the machine may be busy
+        StringBuilder opts = new StringBuilder("-Djava.net.preferIPv4Stack=true -XX:TieredStopAtLevel=1");
         systemProperties.forEach((k, v) -> opts.append(" -D").append(k).append('=').append(v));
 
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin").resolve("karaf").toString(), "server")
