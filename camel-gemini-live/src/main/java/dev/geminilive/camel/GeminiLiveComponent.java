@@ -135,7 +135,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         }
     }
 
-    /** The endpoint's store: its bean, a file store per directory, or the component's in-memory store. */
+    /** The endpoint's store: its bean, a file store per directory, the registry's one store, or the in-memory store. */
     private ConversationStore conversationStore(GeminiLiveConfiguration c) {
         if (c.getConversationStore() != null) {
             return c.getConversationStore();
@@ -144,7 +144,9 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             Path dir = Path.of(c.getConversationStoreDirectory()).toAbsolutePath().normalize();
             return fileStores.computeIfAbsent(dir, FileConversationStore::new);
         }
-        return memoryStore;
+        // autowired: the one ConversationStore bean of the registry (a Spring bean, a Karaf service...), if exactly one
+        ConversationStore bean = getCamelContext().getRegistry().findSingleByType(ConversationStore.class);
+        return bean != null ? bean : memoryStore;
     }
 
     /** Conversations of endpoints without a store of their own; kept across route restarts, for the component's life. */
