@@ -201,14 +201,18 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** A frame could not be written in time: the connection is dead for our purposes; end it off the timer thread. */
+    /** The writer stopped: a frame stalled for writeTimeout or the transport failed a write. */
     private void stalled() {
         Session s = socket;
-        CloseInfo info = new CloseInfo(CloseInfo.ABNORMAL, "Write stalled for " + writeTimeout, false);
+        Throwable why = writer == null ? null : writer.failure();
+        String reason = why != null && why.getMessage() != null && why.getMessage().startsWith("Write failed")
+                ? why.getMessage() : "Write stalled for " + writeTimeout;
+        CloseInfo info = new CloseInfo(CloseInfo.ABNORMAL, reason, false);
         onClosed(info);
         if (s != null) {
             java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
                 try {
-                    s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Write stalled"));
+                    s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Write stalled or failed"));
                 } catch (java.io.IOException | RuntimeException e) {
                     LOG.debug("Close of a stalled Gemini Live connection failed: {}", e.toString());
                 }

@@ -41,7 +41,7 @@ final class OrderedWriter {
 
     /**
      * @param timer   runs the stall deadline of the frame being written
-     * @param onStall called once when a frame stalls; the connection is useless after that
+     * @param onStall called when a frame stalls or a write fails; the connection is useless after that
      */
     OrderedWriter(RemoteEndpoint.Async remote, long maxPendingBytes, Duration writeTimeout, ScheduledExecutorService timer,
             Runnable onStall) {
@@ -90,6 +90,13 @@ final class OrderedWriter {
     }
 
     /** Fails the frame being written, everything queued and every later write with {@code cause}. */
+    /** @return why the writer stopped (a stall, a failed write, the session closing); null while it works */
+    Throwable failure() {
+        synchronized (lock) {
+            return failure;
+        }
+    }
+
     void fail(Throwable cause) {
         ArrayDeque<Pending> dropped;
         synchronized (lock) {
@@ -207,9 +214,13 @@ final class OrderedWriter {
         if (result.isOK()) {
             p.done.complete(null);
         } else {
-            LiveClientException e = new LiveClientException("Write failed: " + result.getException(), result.getException());
+            // the transport lost the connection under the frame: it and what waits behind it go to the next connection
+            String reason = "Write failed: " + result.getException();
+            LiveClientException e = new LiveClientException(reason, new CloseInfo(CloseInfo.ABNORMAL, reason, false),
+                    result.getException());
             p.done.completeExceptionally(e);
             fail(e);
+            onStall.run();
         }
         pump();
     }

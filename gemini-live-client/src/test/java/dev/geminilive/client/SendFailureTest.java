@@ -104,4 +104,26 @@ class SendFailureTest {
         assertEquals(0, writer.pendingBytes());
         assertEquals(2, writer.written());
     }
+
+    @Test
+    void aWriteTheTransportFailsIsReportedAsTheConnectionLostSoItsFrameGoesToTheNextConnection() throws Exception {
+        RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { RemoteEndpoint.Async.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("sendText") && args.length == 2 && args[1] instanceof SendHandler handler) {
+                        handler.onResult(new SendResult(new java.io.IOException("Connection is not open")));
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        java.util.concurrent.atomic.AtomicInteger broken = new java.util.concurrent.atomic.AtomicInteger();
+        OrderedWriter writer = new OrderedWriter(remote, 1024, Duration.ofSeconds(5), timer, broken::incrementAndGet);
+
+        CompletableFuture<Void> lost = writer.write("a frame");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> lost.get(1, TimeUnit.SECONDS));
+        LiveClientException error = assertInstanceOf(LiveClientException.class, e.getCause());
+        // a close code marks it lost with the connection: a conversation sends it again after reconnecting
+        assertEquals(CloseInfo.ABNORMAL, error.close().code());
+        assertTrue(error.close().reason().contains("Connection is not open"), error.close().reason());
+        assertEquals(1, broken.get(), "the session is told its connection is useless");
+    }
 }
