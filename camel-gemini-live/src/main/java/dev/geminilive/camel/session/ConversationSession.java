@@ -981,18 +981,30 @@ public final class ConversationSession {
                 LOG.warn("Gemini Live conversation {}: turn-end bookkeeping failed", storeKey, e);
             }
         }
-        if (message.toolCall() == null && message.toolCallCancellation() == null && !group.hasListeners()) {
-            return; // no consumer and no tool call: no event to map
+        // Tool calls start here: dispatching only hands each call to its endpoint's exchange (asynchronously), so a
+        // call costs no hop through the event lane before its route runs.
+        List<String> forRoute = null;
+        ToolDispatcher dispatcher = c.tools;
+        if (dispatcher != null && c.active && (message.toolCallCancellation() != null || message.toolCall() != null)) {
+            try {
+                if (message.toolCallCancellation() != null) {
+                    dispatcher.cancel(message.toolCallCancellation().ids());
+                }
+                if (message.toolCall() != null) {
+                    forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Gemini Live conversation {}: tool dispatch failed", storeKey, e);
+            }
         }
+        if (!group.hasListeners()) {
+            return; // no consumer: no event to map
+        }
+        List<String> callsForRoute = forRoute;
         events.execute(() -> {
             List<LiveEvent> list = EventMapper.toEvents(conversationId, message);
-            ToolDispatcher dispatcher = c.tools;
-            if (dispatcher != null && c.active && message.toolCallCancellation() != null) {
-                dispatcher.cancel(message.toolCallCancellation().ids());
-            }
-            if (dispatcher != null && c.active && message.toolCall() != null) {
-                List<String> forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
-                list = EventMapper.callsForRoute(list, forRoute);
+            if (callsForRoute != null) {
+                list = EventMapper.callsForRoute(list, callsForRoute);
             }
             for (LiveEvent event : list) {
                 group.publish(event);
