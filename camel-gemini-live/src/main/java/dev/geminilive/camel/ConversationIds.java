@@ -8,13 +8,12 @@ final class ConversationIds {
     private ConversationIds() {
     }
 
-    /** @return the header, else the option, else "default"; blank values count as unset */
-    static String of(Message message, GeminiLiveConfiguration config) {
+    /** @return the header, else the endpoint's conversation; a blank header counts as unset */
+    static String of(Message message, String endpointConversation) {
         String header = message.getHeader(GeminiLiveConstants.CONVERSATION_ID, String.class);
         if (header != null && !header.isBlank()) {
             return header.trim();
         }
-        String option = config.getConversationId();
-        return option == null || option.isBlank() ? "default" : option.trim();
+        return endpointConversation;
     }
 }

@@ -1,6 +1,5 @@
 package dev.geminilive.camel;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,11 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javax.net.ssl.SSLContext;
 
 import java.nio.file.Path;
 
-import dev.geminilive.camel.session.Continuity;
 import dev.geminilive.camel.session.SessionGroup;
 import dev.geminilive.camel.store.ConversationStore;
 import dev.geminilive.camel.store.FileConversationStore;
@@ -25,6 +22,7 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -45,6 +43,9 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     @Metadata
     private GeminiLiveConfiguration configuration = new GeminiLiveConfiguration();
+
+    @Metadata(label = "advanced", autowired = true)
+    private GeminiLiveClientFactory clientFactory;
 
     private final Map<String, SessionGroup> groups = new HashMap<>();
     private final Map<String, LiveClient> clients = new HashMap<>();
@@ -70,8 +71,25 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             merged.putAll(toolEndpoints);
             endpoint.getConfiguration().setToolEndpoint(merged);
         }
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            throw OptionErrors.explain(e);
+        }
         return endpoint;
+    }
+
+    /** @return the factory of the component's LiveClients; null for the default */
+    public GeminiLiveClientFactory getClientFactory() {
+        return clientFactory;
+    }
+
+    /**
+     * Creates the LiveClients that sessions connect with (a bean of type GeminiLiveClientFactory in the registry is used
+     * automatically); to tune what the options do not cover, or to count and wrap what is created.
+     */
+    public void setClientFactory(GeminiLiveClientFactory clientFactory) {
+        this.clientFactory = clientFactory;
     }
 
     /** @return the component-level configuration, the defaults of every endpoint */
@@ -90,20 +108,17 @@ public class GeminiLiveComponent extends HealthCheckComponent {
 
     /** A producer or consumer of the endpoint starts: returns the sessions of its name, created with its limits. */
     synchronized SessionGroup attach(GeminiLiveEndpoint endpoint) {
+        EndpointSettings settings = endpoint.settings();
         SessionGroup existing = groups.get(endpoint.getName());
-        if (existing != null && !existing.sameLimits(endpoint.getConfiguration().effectiveMaxConcurrentSessions(),
-                Duration.ofMillis(endpoint.getConfiguration().getSessionAcquireTimeout()),
-                Duration.ofMillis(endpoint.getConfiguration().getSessionIdleTimeout()))) {
+        if (existing != null && !existing.sameLimits(settings.maxConcurrentSessions(), settings.sessionAcquireTimeout(),
+                settings.sessionIdleTimeout())) {
             LOG.warn("gemini-live:{} endpoints disagree on maxConcurrentSessions, sessionAcquireTimeout or sessionIdleTimeout; "
                      + "the sessions of this name keep the limits of the endpoint that started first", endpoint.getName());
         }
-        SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> {
-            GeminiLiveConfiguration c = endpoint.getConfiguration();
-            return new SessionGroup(name, client(endpoint), workers(), scheduler(), c.effectiveMaxConcurrentSessions(),
-                    Duration.ofMillis(c.getSessionAcquireTimeout()), Duration.ofMillis(c.getSessionIdleTimeout()),
-                    (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), workers(),
-                            routing, conversationId, sender), continuity(c));
-        });
+        SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> new SessionGroup(name, client(settings), workers(),
+                scheduler(), settings.maxConcurrentSessions(), settings.sessionAcquireTimeout(), settings.sessionIdleTimeout(),
+                (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), workers(),
+                        routing, conversationId, sender), settings.continuity(conversationStore(endpoint.getConfiguration()))));
         users.merge(endpoint.getName(), 1, Integer::sum);
         return group;
     }
@@ -118,12 +133,6 @@ public class GeminiLiveComponent extends HealthCheckComponent {
                 g.shutdown();
             }
         }
-    }
-
-    private Continuity continuity(GeminiLiveConfiguration c) {
-        return new Continuity(conversationStore(c), c.getReconnectMaxAttempts(), Duration.ofMillis(c.getReconnectInitialDelay()),
-                Duration.ofMillis(c.getReconnectMaxDelay()), Duration.ofMillis(c.getResumptionHandleTtl()), c.getHistoryMaxTurns(),
-                c.getMaxReplayBytes());
     }
 
     /** The endpoint's store: its bean, a file store per directory, or the component's in-memory store. */
@@ -141,6 +150,11 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     /** Conversations of endpoints without a store of their own; kept across route restarts, for the component's life. */
     public ConversationStore getDefaultConversationStore() {
         return memoryStore;
+    }
+
+    /** @return the session groups of the endpoint names whose producers or consumers run, by name */
+    public synchronized Map<String, SessionGroup> sessionGroups() {
+        return new java.util.TreeMap<>(groups);
     }
 
     /** @return the session group of an endpoint name while a producer or consumer of it runs, else null */
@@ -178,19 +192,16 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         return template;
     }
 
-    private LiveClient client(GeminiLiveEndpoint endpoint) {
-        GeminiLiveConfiguration c = endpoint.getConfiguration();
-        SSLContext ssl = SetupFactory.sslContext(getCamelContext(), c);
-        // One client per TLS setup, so endpoints with their own trust store do not share a container.
-        String key = (ssl == null ? "default" : "ssl@" + System.identityHashCode(c.getSslContextParameters())) + "/" + c.getConnectTimeout()
-                + "/" + c.getSetupTimeout() + "/" + c.getMaxPendingBytes() + "/" + c.getWriteTimeout();
-        return clients.computeIfAbsent(key, k -> LiveClient.builder()
-                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
-                .setupTimeout(Duration.ofMillis(c.getSetupTimeout()))
-                .maxPendingBytes(c.getMaxPendingBytes())
-                .writeTimeout(Duration.ofMillis(c.getWriteTimeout()))
-                .sslContext(ssl)
-                .build());
+    /** One client per set of client options, so endpoints with their own trust store do not share a container. */
+    private LiveClient client(EndpointSettings settings) {
+        return clients.computeIfAbsent(settings.clientKey(), k -> {
+            GeminiLiveClientFactory factory = clientFactory != null ? clientFactory : GeminiLiveClientFactory.defaults();
+            LiveClient client = factory.createClient(settings.clientOptions());
+            if (client == null) {
+                throw new IllegalStateException("The clientFactory " + factory.getClass().getName() + " returned no LiveClient");
+            }
+            return client;
+        });
     }
 
     @Override

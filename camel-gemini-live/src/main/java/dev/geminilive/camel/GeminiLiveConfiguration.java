@@ -1,6 +1,18 @@
 package dev.geminilive.camel;
 
+import dev.geminilive.camel.options.Aggregate;
+import dev.geminilive.camel.options.Backend;
+import dev.geminilive.camel.options.InterruptedReply;
+import dev.geminilive.camel.options.ReplyFormat;
+import dev.geminilive.camel.options.ReplyMode;
+import dev.geminilive.camel.options.ThinkingLevel;
+import dev.geminilive.camel.options.TurnPolicy;
 import dev.geminilive.camel.store.ConversationStore;
+import dev.geminilive.camel.tools.ToolErrors;
+import dev.geminilive.protocol.FunctionResponse;
+import dev.geminilive.protocol.MediaResolution;
+import dev.geminilive.protocol.Modality;
+import dev.geminilive.protocol.RealtimeInputConfig;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
@@ -19,7 +31,7 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "gemini-3.8-live")
     private String model = dev.geminilive.models.ModelProfiles.DEFAULT_MODEL;
     @UriParam(label = "common", enums = "AUDIO,TEXT")
-    private String responseModalities;
+    private Modality responseModalities;
     @UriParam(label = "security", secret = true)
     private String apiKey;
     @UriParam(label = "security", secret = true)
@@ -35,7 +47,7 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private String apiVersion;
     @UriParam(label = "advanced", defaultValue = "gemini", enums = "gemini,vertex")
-    private String backend = "gemini";
+    private Backend backend = Backend.GEMINI;
     @UriParam(label = "advanced")
     private String project;
     @UriParam(label = "advanced", defaultValue = "us-central1")
@@ -69,11 +81,11 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "setup")
     private Integer seed;
     @UriParam(label = "setup", enums = "MEDIA_RESOLUTION_LOW,MEDIA_RESOLUTION_MEDIUM,MEDIA_RESOLUTION_HIGH")
-    private String mediaResolution;
+    private MediaResolution mediaResolution;
     @UriParam(label = "setup")
     private Integer thinkingBudget;
     @UriParam(label = "setup", enums = "MINIMAL,LOW,MEDIUM,HIGH")
-    private String thinkingLevel;
+    private ThinkingLevel thinkingLevel;
     @UriParam(label = "setup", defaultValue = "false")
     private boolean includeThoughts = false;
     @UriParam(label = "setup", defaultValue = "false")
@@ -83,17 +95,17 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "setup", defaultValue = "true")
     private boolean automaticActivityDetection = true;
     @UriParam(label = "setup", enums = "START_SENSITIVITY_HIGH,START_SENSITIVITY_LOW")
-    private String startOfSpeechSensitivity;
+    private RealtimeInputConfig.StartSensitivity startOfSpeechSensitivity;
     @UriParam(label = "setup", enums = "END_SENSITIVITY_HIGH,END_SENSITIVITY_LOW")
-    private String endOfSpeechSensitivity;
+    private RealtimeInputConfig.EndSensitivity endOfSpeechSensitivity;
     @UriParam(label = "setup")
     private Integer prefixPaddingMs;
     @UriParam(label = "setup")
     private Integer silenceDurationMs;
     @UriParam(label = "setup", enums = "START_OF_ACTIVITY_INTERRUPTS,NO_INTERRUPTION")
-    private String activityHandling;
+    private RealtimeInputConfig.ActivityHandling activityHandling;
     @UriParam(label = "setup", enums = "TURN_INCLUDES_ONLY_ACTIVITY,TURN_INCLUDES_ALL_INPUT,TURN_INCLUDES_AUDIO_ACTIVITY_AND_ALL_VIDEO")
-    private String turnCoverage;
+    private RealtimeInputConfig.TurnCoverage turnCoverage;
     @UriParam(label = "setup", defaultValue = "true")
     private boolean sessionResumption = true;
     @UriParam(label = "setup", defaultValue = "false")
@@ -115,7 +127,9 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "setup")
     private String setup;
     @UriParam(label = "producer", defaultValue = "text", enums = "text,audio,wav,turn")
-    private String replyFormat = "text";
+    private ReplyFormat replyFormat = ReplyFormat.TEXT;
+    @UriParam(label = "producer", defaultValue = "answer", enums = "answer,none")
+    private ReplyMode replyMode = ReplyMode.ANSWER;
     @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration")
     private long turnTimeout = 60000;
     @UriParam(label = "producer", defaultValue = "audio/pcm;rate=16000")
@@ -125,14 +139,16 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "auto", enums = "auto,gemini-2.5-half-cascade,gemini-2.5-native-audio,gemini-3.1-flash-live,"
                                                                  + "gemini-3.8-live,gemini-3.8-live-extended-thinking,gemini-3.5-transcribe,gemini-2,gemini-3")
     private String modelProfile = "auto";
-    @UriParam(label = "consumer")
+    @UriParam(label = "consumer", enums = "setupComplete,text,audio,inputTranscription,outputTranscription,thought,executableCode,"
+                                          + "codeExecutionResult,generationComplete,turnComplete,interrupted,toolCall,toolCallCancellation,"
+                                          + "goAway,sessionResumptionUpdate,usage,voiceActivity,connected,reconnected,disconnected,error,turn")
     private String events;
     @UriParam(label = "consumer", defaultValue = "chunk", enums = "chunk,turn")
-    private String aggregate = "chunk";
+    private Aggregate aggregate = Aggregate.CHUNK;
     @UriParam(label = "producer", defaultValue = "queue", enums = "queue,interrupt")
-    private String turnPolicy = "queue";
+    private TurnPolicy turnPolicy = TurnPolicy.QUEUE;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,partial")
-    private String interruptedReply = "fail";
+    private InterruptedReply interruptedReply = InterruptedReply.FAIL;
     @UriParam(label = "advanced")
     private Integer maxConcurrentSessions;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -166,11 +182,11 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "tools", defaultValue = "30000", javaType = "java.time.Duration")
     private long toolTimeout = 30000;
     @UriParam(label = "tools", enums = "SILENT,WHEN_IDLE,INTERRUPT")
-    private String toolScheduling;
+    private FunctionResponse.Scheduling toolScheduling;
     @UriParam(label = "tools", defaultValue = "map")
     private String toolArguments = "map";
     @UriParam(label = "tools", defaultValue = "generic", enums = "generic,class,message")
-    private String toolErrorMessage = "generic";
+    private ToolErrors toolErrorMessage = ToolErrors.GENERIC;
 
     /** @return a copy that an endpoint may change without affecting the component */
     public GeminiLiveConfiguration copy() {
@@ -205,7 +221,7 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.model = model;
     }
 
-    public String getResponseModalities() {
+    public Modality getResponseModalities() {
         return responseModalities;
     }
 
@@ -214,7 +230,7 @@ public class GeminiLiveConfiguration implements Cloneable {
      * half-cascade models, and transcription models, which answer with the transcript). Default: AUDIO, or TEXT for a
      * model that only answers in text.
      */
-    public void setResponseModalities(String responseModalities) {
+    public void setResponseModalities(Modality responseModalities) {
         this.responseModalities = responseModalities;
     }
 
@@ -298,14 +314,14 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.apiVersion = apiVersion;
     }
 
-    public String getBackend() {
+    public Backend getBackend() {
         return backend;
     }
 
     /**
      * gemini for the Gemini Developer API, vertex for Vertex AI (needs project, location and bearerToken or bearerTokenSupplier).
      */
-    public void setBackend(String backend) {
+    public void setBackend(Backend backend) {
         this.backend = backend;
     }
 
@@ -485,14 +501,14 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.seed = seed;
     }
 
-    public String getMediaResolution() {
+    public MediaResolution getMediaResolution() {
         return mediaResolution;
     }
 
     /**
      * Token budget per input image.
      */
-    public void setMediaResolution(String mediaResolution) {
+    public void setMediaResolution(MediaResolution mediaResolution) {
         this.mediaResolution = mediaResolution;
     }
 
@@ -507,7 +523,7 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.thinkingBudget = thinkingBudget;
     }
 
-    public String getThinkingLevel() {
+    public ThinkingLevel getThinkingLevel() {
         return thinkingLevel;
     }
 
@@ -515,7 +531,7 @@ public class GeminiLiveConfiguration implements Cloneable {
      * Thinking level, where the model's family takes one: 3.1 Flash Live (MINIMAL, LOW, MEDIUM, HIGH) and 3.8 Live
      * extended thinking (LOW, MEDIUM, HIGH). gemini-3.8-live takes no thinking options; 2.5 models take thinkingBudget.
      */
-    public void setThinkingLevel(String thinkingLevel) {
+    public void setThinkingLevel(ThinkingLevel thinkingLevel) {
         this.thinkingLevel = thinkingLevel;
     }
 
@@ -563,25 +579,25 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.automaticActivityDetection = automaticActivityDetection;
     }
 
-    public String getStartOfSpeechSensitivity() {
+    public RealtimeInputConfig.StartSensitivity getStartOfSpeechSensitivity() {
         return startOfSpeechSensitivity;
     }
 
     /**
      * How eagerly the start of speech is detected.
      */
-    public void setStartOfSpeechSensitivity(String startOfSpeechSensitivity) {
+    public void setStartOfSpeechSensitivity(RealtimeInputConfig.StartSensitivity startOfSpeechSensitivity) {
         this.startOfSpeechSensitivity = startOfSpeechSensitivity;
     }
 
-    public String getEndOfSpeechSensitivity() {
+    public RealtimeInputConfig.EndSensitivity getEndOfSpeechSensitivity() {
         return endOfSpeechSensitivity;
     }
 
     /**
      * How eagerly the end of speech is detected.
      */
-    public void setEndOfSpeechSensitivity(String endOfSpeechSensitivity) {
+    public void setEndOfSpeechSensitivity(RealtimeInputConfig.EndSensitivity endOfSpeechSensitivity) {
         this.endOfSpeechSensitivity = endOfSpeechSensitivity;
     }
 
@@ -607,25 +623,25 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.silenceDurationMs = silenceDurationMs;
     }
 
-    public String getActivityHandling() {
+    public RealtimeInputConfig.ActivityHandling getActivityHandling() {
         return activityHandling;
     }
 
     /**
      * Whether user activity interrupts the model (barge-in).
      */
-    public void setActivityHandling(String activityHandling) {
+    public void setActivityHandling(RealtimeInputConfig.ActivityHandling activityHandling) {
         this.activityHandling = activityHandling;
     }
 
-    public String getTurnCoverage() {
+    public RealtimeInputConfig.TurnCoverage getTurnCoverage() {
         return turnCoverage;
     }
 
     /**
      * Which input a user turn includes.
      */
-    public void setTurnCoverage(String turnCoverage) {
+    public void setTurnCoverage(RealtimeInputConfig.TurnCoverage turnCoverage) {
         this.turnCoverage = turnCoverage;
     }
 
@@ -740,15 +756,26 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.setup = setup;
     }
 
-    public String getReplyFormat() {
+    public ReplyFormat getReplyFormat() {
         return replyFormat;
     }
 
     /**
-     * InOut reply body: text (the model's text, or its output transcription when it speaks), audio (24 kHz PCM bytes), wav (the audio as a WAV file) or turn (a LiveTurn with everything).
+     * The answer's body: text (the model's text, or its output transcription when it speaks), audio (24 kHz PCM bytes), wav (the audio as a WAV file) or turn (a LiveTurn with everything).
      */
-    public void setReplyFormat(String replyFormat) {
+    public void setReplyFormat(ReplyFormat replyFormat) {
         this.replyFormat = replyFormat;
+    }
+
+    public ReplyMode getReplyMode() {
+        return replyMode;
+    }
+
+    /**
+     * answer: input that completes a user turn waits for the model's answer and the exchange carries it, whatever its exchange pattern (InOnly routes from a timer, a file or a queue get the answer too). none: the exchange completes once its input is written and answers reach the endpoint's consumers only, for routes that only stream input.
+     */
+    public void setReplyMode(ReplyMode replyMode) {
+        this.replyMode = replyMode;
     }
 
     public long getTurnTimeout() {
@@ -809,14 +836,14 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.events = events;
     }
 
-    public String getAggregate() {
+    public Aggregate getAggregate() {
         return aggregate;
     }
 
     /**
      * chunk: one exchange per event; turn: one exchange per finished turn, with a LiveTurn body.
      */
-    public void setAggregate(String aggregate) {
+    public void setAggregate(Aggregate aggregate) {
         this.aggregate = aggregate;
     }
 
@@ -839,7 +866,7 @@ public class GeminiLiveConfiguration implements Cloneable {
         if (maxConcurrentSessions != null) {
             return maxConcurrentSessions;
         }
-        return "vertex".equalsIgnoreCase(backend) ? DEFAULT_SESSIONS_VERTEX : DEFAULT_SESSIONS_GEMINI;
+        return backend == Backend.VERTEX ? DEFAULT_SESSIONS_VERTEX : DEFAULT_SESSIONS_GEMINI;
     }
 
     /** Concurrent Live sessions per Gemini API project seen working on the paid tiers. */
@@ -847,7 +874,7 @@ public class GeminiLiveConfiguration implements Cloneable {
     /** Vertex AI's concurrent Live sessions per project. */
     public static final int DEFAULT_SESSIONS_VERTEX = 1000;
 
-    public String getTurnPolicy() {
+    public TurnPolicy getTurnPolicy() {
         return turnPolicy;
     }
 
@@ -856,11 +883,11 @@ public class GeminiLiveConfiguration implements Cloneable {
      * progress is complete, so every exchange gets the answer to its own input. interrupt: new input is sent at once
      * and may cut off the turn in progress (barge-in, as voice wants); the cut-off exchange gets interruptedReply.
      */
-    public void setTurnPolicy(String turnPolicy) {
+    public void setTurnPolicy(TurnPolicy turnPolicy) {
         this.turnPolicy = turnPolicy;
     }
 
-    public String getInterruptedReply() {
+    public InterruptedReply getInterruptedReply() {
         return interruptedReply;
     }
 
@@ -868,13 +895,8 @@ public class GeminiLiveConfiguration implements Cloneable {
      * What an InOut exchange whose turn was interrupted gets. fail: it fails with GeminiLiveInterruptedException, which
      * carries the partial reply. partial: the partial reply, with the CamelGeminiLiveInterrupted header true.
      */
-    public void setInterruptedReply(String interruptedReply) {
+    public void setInterruptedReply(InterruptedReply interruptedReply) {
         this.interruptedReply = interruptedReply;
-    }
-
-    /** @return whether new InOut input may interrupt the turn in progress */
-    public boolean bargeIn() {
-        return "interrupt".equalsIgnoreCase(turnPolicy == null ? "" : turnPolicy.trim());
     }
 
     public long getSessionAcquireTimeout() {
@@ -959,7 +981,7 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.toolTimeout = toolTimeout;
     }
 
-    public String getToolScheduling() {
+    public FunctionResponse.Scheduling getToolScheduling() {
         return toolScheduling;
     }
 
@@ -969,7 +991,7 @@ public class GeminiLiveConfiguration implements Cloneable {
      * (the server's default) answers once the model is idle, INTERRUPT answers at once. A tool route may choose per call
      * with the CamelGeminiLiveToolScheduling header.
      */
-    public void setToolScheduling(String toolScheduling) {
+    public void setToolScheduling(FunctionResponse.Scheduling toolScheduling) {
         this.toolScheduling = toolScheduling;
     }
 
@@ -1083,7 +1105,7 @@ public class GeminiLiveConfiguration implements Cloneable {
         this.maxReplayBytes = maxReplayBytes;
     }
 
-    public String getToolErrorMessage() {
+    public ToolErrors getToolErrorMessage() {
         return toolErrorMessage;
     }
 
@@ -1093,7 +1115,7 @@ public class GeminiLiveConfiguration implements Cloneable {
      * is, only for tools whose errors hold nothing secret). A tool route may set its own text in the
      * CamelGeminiLiveToolError header. Timeouts always get a fixed text.
      */
-    public void setToolErrorMessage(String toolErrorMessage) {
+    public void setToolErrorMessage(ToolErrors toolErrorMessage) {
         this.toolErrorMessage = toolErrorMessage;
     }
 }

@@ -32,7 +32,10 @@ public final class GeminiLiveConstants {
                                                 + "thought, executableCode, codeExecutionResult, generationComplete, turnComplete, "
                                                 + "interrupted, toolCall, toolCallCancellation, goAway, sessionResumptionUpdate, usage, "
                                                 + "voiceActivity, connected, reconnected, disconnected, error; turn when aggregate=turn.",
-              javaType = "String")
+              javaType = "String",
+              enums = "setupComplete,text,audio,inputTranscription,outputTranscription,thought,executableCode,codeExecutionResult,"
+                      + "generationComplete,turnComplete,interrupted,toolCall,toolCallCancellation,goAway,sessionResumptionUpdate,usage,"
+                      + "voiceActivity,connected,reconnected,disconnected,error,turn")
     public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
 
     @Metadata(description = "The transcription of the user's audio in this turn (inputAudioTranscription=true).", javaType = "String")

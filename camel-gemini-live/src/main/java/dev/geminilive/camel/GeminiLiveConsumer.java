@@ -1,10 +1,8 @@
 package dev.geminilive.camel;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import dev.geminilive.camel.options.Aggregate;
 import dev.geminilive.camel.session.EventSink;
 import dev.geminilive.camel.session.EventTypes;
 import dev.geminilive.camel.session.LiveEvent;
@@ -21,39 +19,22 @@ import org.apache.camel.support.DefaultConsumer;
 public class GeminiLiveConsumer extends DefaultConsumer implements EventSink {
 
     private final GeminiLiveEndpoint endpoint;
-    private final Set<String> events;
-    private final boolean perTurn;
+    private Set<String> events;
+    private boolean perTurn;
     private SessionGroup group;
     private Runnable unregisterHealth;
 
     public GeminiLiveConsumer(GeminiLiveEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        GeminiLiveConfiguration c = endpoint.getConfiguration();
-        this.events = parseEvents(c.getEvents());
-        String aggregate = c.getAggregate() == null ? "chunk" : c.getAggregate().trim().toLowerCase(Locale.ROOT);
-        if (!aggregate.equals("chunk") && !aggregate.equals("turn")) {
-            throw new IllegalArgumentException("aggregate must be chunk or turn, not: " + c.getAggregate());
-        }
-        this.perTurn = aggregate.equals("turn");
-    }
-
-    static Set<String> parseEvents(String option) {
-        if (option == null || option.isBlank()) {
-            return null;
-        }
-        Set<String> set = Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        for (String e : set) {
-            if (!EventTypes.ALL.contains(e)) {
-                throw new IllegalArgumentException("Unknown event type '" + e + "' in events; known: " + String.join(",", EventTypes.ALL));
-            }
-        }
-        return set;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        EndpointSettings settings = endpoint.settings();
+        events = settings.events();
+        perTurn = settings.aggregate() == Aggregate.TURN;
         group = endpoint.attach();
         unregisterHealth = endpoint.registerHealthCheck("consumer", endpoint.getComponent().isHealthCheckConsumerEnabled());
         group.addSink(this);

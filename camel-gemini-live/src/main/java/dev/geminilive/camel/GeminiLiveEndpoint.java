@@ -2,8 +2,11 @@ package dev.geminilive.camel;
 
 import dev.geminilive.camel.session.SessionGroup;
 import dev.geminilive.camel.session.SessionSpec;
-import dev.geminilive.camel.tools.ToolRouting;
+import dev.geminilive.camel.session.SessionStats;
 import org.apache.camel.Category;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.Consumer;
@@ -20,6 +23,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gemini-live", title = "Gemini Live", syntax = "gemini-live:name",
              category = { Category.AI }, headersClass = GeminiLiveConstants.class)
+@ManagedResource(description = "Gemini Live endpoint: its sessions, frames, tokens and answer times")
 public class GeminiLiveEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "Names a group of sessions; producers and consumers of endpoints with the same name share them.")
@@ -29,7 +33,7 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     @UriParam
     private GeminiLiveConfiguration configuration;
 
-    private volatile ToolRouting toolRouting;
+    private volatile EndpointSettings settings;
 
     public GeminiLiveEndpoint(String uri, GeminiLiveComponent component, GeminiLiveConfiguration configuration) {
         super(uri, component);
@@ -84,20 +88,40 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ConfigurationChecks.check(configuration);
-        toolRouting = ToolRoutings.build(getCamelContext(), configuration);
-        // build a setup once now, so a bad option fails the route's start, not its first exchange. Credentials are
-        // checked where a connection can be opened (createProducer): a consumer only receives the events of sessions
-        // that producers of its name open, so it starts without a key.
-        SetupFactory.setup(getCamelContext(), configuration, toolRouting.declarations());
+        // resolved now, so a bad option fails the route's start, not its first exchange. Credentials are checked where
+        // a connection can be opened (createProducer): a consumer only receives the events of sessions that producers of
+        // its name open, so it starts without a key.
+        settings();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // options may change before the next start
+        settings = null;
+        super.doStop();
+    }
+
+    /**
+     * @return the endpoint's options, checked and resolved once
+     * @throws IllegalArgumentException naming the first option that cannot work
+     */
+    public EndpointSettings settings() {
+        EndpointSettings s = settings;
+        if (s == null) {
+            synchronized (this) {
+                s = settings;
+                if (s == null) {
+                    s = EndpointSettings.of(getCamelContext(), configuration);
+                    settings = s;
+                }
+            }
+        }
+        return s;
     }
 
     /** @return the connection, setup and tool routing for a new session of this endpoint */
     SessionSpec sessionSpec() {
-        ToolRouting tools = toolRouting != null ? toolRouting : ToolRoutings.build(getCamelContext(), configuration);
-        return new SessionSpec(SetupFactory.endpoint(configuration), () -> SetupFactory.endpoint(configuration), SetupFactory.setup(getCamelContext(), configuration,
-                tools.declarations()), tools,
-                Profiles.of(configuration).clientContent() != dev.geminilive.models.ModelProfile.ClientContentRule.ANYTIME);
+        return settings().sessionSpec();
     }
 
     /**
@@ -126,6 +150,125 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     /** Marks a producer or consumer stopped; when none of this name is left, the sessions close. */
     void detach() {
         getComponent().detach(name);
+    }
+
+    // ---------------------------------------------------------------------------------------- JMX (per endpoint name)
+
+    private SessionGroup group() {
+        return getComponent().sessionGroup(name);
+    }
+
+    private SessionStats stats() {
+        SessionGroup g = group();
+        return g == null ? null : g.stats();
+    }
+
+    @ManagedAttribute(description = "Sessions open now, for every endpoint of this name")
+    public int getOpenSessions() {
+        SessionGroup g = group();
+        return g == null ? 0 : g.health().open();
+    }
+
+    @ManagedAttribute(description = "Sessions reconnecting now")
+    public int getReconnectingSessions() {
+        SessionGroup g = group();
+        return g == null ? 0 : g.health().reconnecting();
+    }
+
+    @ManagedAttribute(description = "Conversations parked for another's sake and not back yet (their state is in the conversation store)")
+    public int getParkedSessions() {
+        SessionGroup g = group();
+        return g == null ? 0 : g.parkedNow();
+    }
+
+    @ManagedAttribute(description = "Conversations waiting for a free session slot")
+    public int getWaitingForSession() {
+        SessionGroup g = group();
+        return g == null ? 0 : g.waitingForSlot();
+    }
+
+    @ManagedAttribute(description = "Times a session was parked so another conversation could have its slot")
+    public long getParks() {
+        SessionGroup g = group();
+        return g == null ? 0 : g.parkedCount();
+    }
+
+    @ManagedAttribute(description = "Times a conversation moved to a new connection")
+    public long getReconnects() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.reconnects();
+    }
+
+    @ManagedAttribute(description = "Server messages received")
+    public long getFramesIn() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.framesIn();
+    }
+
+    @ManagedAttribute(description = "Client messages sent after setup (resent ones count again)")
+    public long getFramesOut() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.framesOut();
+    }
+
+    @ManagedAttribute(description = "Turns answered to input that asked for them")
+    public long getAnsweredTurns() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.answeredTurns();
+    }
+
+    @ManagedAttribute(description = "Mean time from input to the first frame of its answer, in milliseconds")
+    public double getMeanTimeToFirstResponse() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.meanFirstResponseMillis();
+    }
+
+    @ManagedAttribute(description = "Longest time from input to the first frame of its answer, in milliseconds")
+    public double getMaxTimeToFirstResponse() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.maxFirstResponseMillis();
+    }
+
+    @ManagedAttribute(description = "Newest time from input to the first frame of its answer, in milliseconds")
+    public double getLastTimeToFirstResponse() {
+        SessionStats s = stats();
+        return s == null ? 0 : s.lastFirstResponseMillis();
+    }
+
+    @ManagedAttribute(description = "Input tokens in text")
+    public long getPromptTextTokens() {
+        return tokens("prompt.TEXT");
+    }
+
+    @ManagedAttribute(description = "Input tokens in audio")
+    public long getPromptAudioTokens() {
+        return tokens("prompt.AUDIO");
+    }
+
+    @ManagedAttribute(description = "Output tokens in text")
+    public long getResponseTextTokens() {
+        return tokens("response.TEXT");
+    }
+
+    @ManagedAttribute(description = "Output tokens in audio")
+    public long getResponseAudioTokens() {
+        return tokens("response.AUDIO");
+    }
+
+    @ManagedAttribute(description = "All tokens the server reported")
+    public long getTotalTokens() {
+        return tokens("total");
+    }
+
+    @ManagedOperation(description = "Tokens by direction and modality, e.g. prompt.AUDIO=1200, response.TEXT=80, total=1300")
+    public java.util.Map<String, Long> tokensByModality() {
+        SessionStats s = stats();
+        return s == null ? java.util.Map.of() : s.tokens();
+    }
+
+    private long tokens(String key) {
+        SessionStats s = stats();
+        return s == null ? 0 : s.tokens(key);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.geminilive.camel;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.geminilive.camel.options.InterruptedReply;
+import dev.geminilive.camel.options.ReplyMode;
 import dev.geminilive.camel.session.ConversationSession;
 import dev.geminilive.camel.session.SessionGroup;
 import org.apache.camel.AsyncCallback;
@@ -12,8 +13,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends an exchange's body to the conversation's Live session. InOnly completes when the frames are written; InOut
- * waits for the model's turn and replies per replyFormat. No thread waits while the model answers, and the route always
+ * Sends an exchange's body to the conversation's Live session. Input that completes a user turn waits for the model's
+ * turn and the exchange carries the answer per replyFormat, whatever its pattern (replyMode=none: completes when the
+ * frames are written). No thread waits while the model answers, and the route always
  * continues on a worker thread, never on a socket or timer thread.
  */
 public class GeminiLiveProducer extends DefaultAsyncProducer {
@@ -21,27 +23,28 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GeminiLiveProducer.class);
 
     private final GeminiLiveEndpoint endpoint;
-    private final GeminiLiveConfiguration config;
+    private EndpointSettings settings;
     private OutboundMapper mapper;
     private SessionGroup group;
     private ExecutorService workers;
     private Runnable unregisterHealth;
     private boolean partialWhenInterrupted;
     private boolean transcribes;
+    private boolean answers;
 
     public GeminiLiveProducer(GeminiLiveEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.config = endpoint.getConfiguration();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        mapper = new OutboundMapper(config);
-        partialWhenInterrupted = "partial".equalsIgnoreCase(config.getInterruptedReply().trim());
-        transcribes = Profiles.of(config).transcribeOnly();
-        ReplyWriter.check(config.getReplyFormat());
+        settings = endpoint.settings();
+        mapper = new OutboundMapper(settings);
+        partialWhenInterrupted = settings.interruptedReply() == InterruptedReply.PARTIAL;
+        transcribes = settings.transcribes();
+        answers = settings.replyMode() == ReplyMode.ANSWER;
         group = endpoint.attach();
         workers = endpoint.getComponent().workers();
         unregisterHealth = endpoint.registerHealthCheck("producer", endpoint.getComponent().isHealthCheckProducerEnabled());
@@ -64,15 +67,16 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         OutboundMapper.Outbound out = null;
         try {
-            String conversationId = ConversationIds.of(exchange.getMessage(), config);
-            out = mapper.map(exchange);
+            String conversationId = ConversationIds.of(exchange.getMessage(), settings.defaultConversationId());
+            out = mapper.map(exchange, answers);
             if (out.endSession()) {
                 group.closeConversation(conversationId);
                 callback.done(true);
                 return true;
             }
             Completion completion = new Completion(exchange, callback, out);
-            boolean awaitTurn = exchange.getPattern().isOutCapable() && out.completesTurn();
+            // a tool response goes on with the model's turn: only an InOut exchange waits for where it leads
+            boolean awaitTurn = answers && out.completesTurn() && (out.userTurn() || exchange.getPattern().isOutCapable());
             OutboundMapper.Outbound outbound = out;
             SessionGroup g = group;
             CompletableFuture<ConversationSession> acquired = g.acquire(conversationId, endpoint::sessionSpec);
@@ -114,15 +118,18 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             }, workers);
             return;
         }
-        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), Duration.ofMillis(config.getTurnTimeout()), userText,
-                config.bargeIn());
+        ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), settings.turnTimeout(), userText,
+                settings.bargeIn());
         // One hop to a worker per exchange, taken by whichever settles it first: a turn timeout or a closed session
         // (even while a write is still stuck), input that could not be sent (a stream cut short, a refused frame), or
         // the answer once the input is written.
         AtomicBoolean settled = new AtomicBoolean();
         sent.turn().whenComplete((turn, error) -> {
             if (error != null) {
-                settle(settled, completion, () -> completion.fail(error));
+                settle(settled, completion, () -> {
+                    session.cancelTurn(sent.turn());
+                    completion.fail(error);
+                });
             } else if (isWritten(sent.written())) {
                 settle(settled, completion, () -> answered(completion, turn));
             }
@@ -148,7 +155,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         if (turn.interrupted() && !partialWhenInterrupted) {
             completion.fail(new GeminiLiveInterruptedException(turn));
         } else {
-            completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, config.getReplyFormat(), transcribes));
+            completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, settings.replyFormat(), transcribes));
         }
     }
 

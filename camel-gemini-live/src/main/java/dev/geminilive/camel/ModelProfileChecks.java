@@ -1,7 +1,6 @@
 package dev.geminilive.camel;
 
 import java.util.List;
-import java.util.Locale;
 
 import dev.geminilive.models.ModelProfile;
 import dev.geminilive.protocol.Modality;
@@ -66,7 +65,7 @@ final class ModelProfileChecks {
                 if (budget) {
                     throw new IllegalArgumentException("thinkingBudget is not supported by " + model + "; use thinkingLevel");
                 }
-                if (level && !profile.thinkingLevels().contains(c.getThinkingLevel().trim().toUpperCase(Locale.ROOT))) {
+                if (level && !profile.thinkingLevels().contains(c.getThinkingLevel().name())) {
                     throw new IllegalArgumentException("thinkingLevel must be one of " + String.join(", ", profile.thinkingLevels())
                                                        + " for " + model + ", not: " + c.getThinkingLevel());
                 }

@@ -44,8 +44,15 @@ final class OutboundMapper {
      * @param completesTurn whether the input ends a user turn, so an InOut exchange waits for the model's reply
      * @param endSession    close the conversation's session instead of sending
      * @param resource      what reading the body opened (a file or stream), closed when the exchange completes; or null
+     * @param userTurn      whether the input is the user's (not a tool response, which the model's turn in progress
+     *                      goes on with): an InOnly exchange waits for the answer only to a user's turn
      */
-    record Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession, AutoCloseable resource) {
+    record Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession, AutoCloseable resource,
+            boolean userTurn) {
+
+        Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession, AutoCloseable resource) {
+            this(messages, completesTurn, endSession, resource, true);
+        }
     }
 
     /** Closes what an outbound opened; null-safe. */
@@ -71,39 +78,41 @@ final class OutboundMapper {
     static final String RAW = "raw";
     static final String END_SESSION = "endSession";
 
-    private final GeminiLiveConfiguration config;
+    private final EndpointSettings settings;
     private final ModelProfile profile;
     private final AudioInput audioInput;
     private final LiveCodec codec = LiveCodec.strict();
 
-    OutboundMapper(GeminiLiveConfiguration config) {
-        this.config = config;
-        this.profile = Profiles.of(config);
-        if (config.getAudioChunkMillis() < 10 || config.getAudioChunkMillis() > 10_000) {
-            throw new IllegalArgumentException("audioChunkMillis must be between 10 and 10000: " + config.getAudioChunkMillis());
-        }
-        this.audioInput = new AudioInput(config.getAudioChunkMillis()).refusingTruncatedWav();
+    OutboundMapper(EndpointSettings settings) {
+        this.settings = settings;
+        this.profile = settings.profile();
+        this.audioInput = new AudioInput(settings.audioChunkMillis()).refusingTruncatedWav();
     }
 
     ModelProfile profile() {
         return profile;
     }
 
-    Outbound map(Exchange exchange) {
+    /**
+     * @param answered whether input that completes a turn waits for the model's answer (checks such audio for speech)
+     */
+    Outbound map(Exchange exchange, boolean answered) {
         Message in = exchange.getMessage();
-        Object body = in.getBody();
+        Object body = InputBodies.sendable(exchange, in.getBody());
         String type = in.getHeader(GeminiLiveConstants.MESSAGE_TYPE, String.class);
         if (type == null) {
-            type = infer(body, in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class));
+            type = infer(body, InputBodies.mimeType(in, body));
         }
         Boolean turnComplete = in.getHeader(GeminiLiveConstants.TURN_COMPLETE, Boolean.class);
         switch (type) {
             case TEXT:
                 return text(exchange, turnComplete);
-            case AUDIO:
-                return audio(body, mimeType(in, body, config.getAudioMimeType()), turnComplete, exchange.getPattern().isOutCapable());
+            case AUDIO: {
+                String mime = InputBodies.mimeType(in, body);
+                return audio(body, mime != null ? mime : settings.audioMimeType(), turnComplete, answered);
+            }
             case VIDEO:
-                return video(body, mimeType(in, body, null));
+                return video(body, InputBodies.mimeType(in, body));
             case ACTIVITY_START:
                 return single(ClientMessage.of(RealtimeInput.ofActivityStart()), false);
             case ACTIVITY_END:
@@ -113,12 +122,13 @@ final class OutboundMapper {
             case CLIENT_CONTENT:
                 return clientContent(body, turnComplete);
             case TOOL_RESPONSE:
-                return single(writable(ClientMessage.of(toolResponse(body))), true);
+                return new Outbound(List.of(writable(ClientMessage.of(toolResponse(body)))).iterator(), true, false, null, false);
             case CONTEXT_UPDATE:
                 return single(writable(ClientMessage.of(contextUpdate(body))), false);
             case RAW:
                 ClientMessage raw = writable(raw(body));
-                return single(raw, completesTurn(raw));
+                return new Outbound(List.of(raw).iterator(), completesTurn(raw), false, null,
+                        raw.kind() != ClientMessage.Kind.TOOL_RESPONSE);
             case END_SESSION:
                 return new Outbound(List.<ClientMessage>of().iterator(), false, true, null);
             default:
@@ -150,10 +160,14 @@ final class OutboundMapper {
         if (body instanceof byte[] || body instanceof ByteBuffer || body instanceof InputStream || body instanceof java.io.File
             || body instanceof Path) {
             String mime = mimeHeader != null ? mimeHeader : sniff(body);
+            if (mime != null && mime.toLowerCase(Locale.ROOT).startsWith("text/")) {
+                return TEXT;
+            }
             return mime != null && Mime.isImage(mime) ? VIDEO : AUDIO;
         }
-        throw new IllegalArgumentException("Cannot send a body of type " + body.getClass().getName() + " to Gemini Live; send "
-                                           + "text, audio or image bytes, a file, or set " + GeminiLiveConstants.MESSAGE_TYPE);
+        throw new IllegalArgumentException("Cannot send a body of type " + body.getClass().getName() + " to Gemini Live: no Camel "
+                                           + "type converter turns it into text, bytes or a stream; send text, audio or image "
+                                           + "bytes, a file, or set " + GeminiLiveConstants.MESSAGE_TYPE);
     }
 
     private Outbound text(Exchange exchange, Boolean turnComplete) {
@@ -179,10 +193,10 @@ final class OutboundMapper {
      * (bytes, buffers, files): a WAV cut short, no samples, or — with automatic activity detection, which never hears
      * speech in it — silence fail the exchange at once instead of after turnTimeout. A stream is checked as it is sent.
      */
-    private Outbound audio(Object body, String mime, Boolean turnComplete, boolean outCapable) {
+    private Outbound audio(Object body, String mime, Boolean turnComplete, boolean answered) {
         boolean endTurn = turnComplete == null || turnComplete;
-        boolean awaitsAnswer = outCapable && endTurn;
-        boolean silenceFails = awaitsAnswer && config.isAutomaticActivityDetection();
+        boolean awaitsAnswer = answered && endTurn;
+        boolean silenceFails = awaitsAnswer && settings.automaticActivityDetection();
         Iterator<byte[]> chunks;
         InputStream source = null;
         if (body instanceof byte[] || body instanceof ByteBuffer) {
@@ -213,7 +227,7 @@ final class OutboundMapper {
             }
         }
         String target = audioInput.targetMimeType();
-        boolean manual = !config.isAutomaticActivityDetection();
+        boolean manual = !settings.automaticActivityDetection();
         List<ClientMessage> before = manual && endTurn ? List.of(ClientMessage.of(RealtimeInput.ofActivityStart())) : List.of();
         List<ClientMessage> after = !endTurn ? List.of()
                 : List.of(ClientMessage.of(manual ? RealtimeInput.ofActivityEnd() : RealtimeInput.ofAudioStreamEnd()));
@@ -240,7 +254,8 @@ final class OutboundMapper {
 
     private static IllegalArgumentException silent() {
         return new IllegalArgumentException("The audio is silent: no speech for the model to answer (no sample above -54 dBFS). "
-                                            + "Send it InOnly, or with automaticActivityDetection=false to have it answered anyway");
+                                            + "Send it with replyMode=none or CamelGeminiLiveTurnComplete=false, or with automaticActivityDetection=false "
+                                            + "to have it answered anyway");
     }
 
     private static void requireNotEmpty(long bytes) {
@@ -317,10 +332,10 @@ final class OutboundMapper {
 
     private Outbound clientContent(Object body, Boolean turnComplete) {
         switch (profile.clientContent()) {
-            case NEVER -> throw new IllegalArgumentException(config.getModel() + " takes no clientContent: send audio");
+            case NEVER -> throw new IllegalArgumentException(settings.model() + " takes no clientContent: send audio");
             case SEED_ONLY -> {
-                if (!config.isInitialHistoryInClientContent()) {
-                    throw new IllegalArgumentException(config.getModel() + " accepts clientContent only to seed history: set "
+                if (!settings.initialHistoryInClientContent()) {
+                    throw new IllegalArgumentException(settings.model() + " accepts clientContent only to seed history: set "
                                                        + "initialHistoryInClientContent=true and send the history first");
                 }
             }
@@ -340,7 +355,7 @@ final class OutboundMapper {
         for (int i = 0; i < turns.size(); i++) {
             String role = turns.get(i).role();
             if (!"user".equals(role) && !"model".equals(role)) {
-                throw new IllegalArgumentException("clientContent turn " + (i + 1) + " needs the role user or model on " + config.getModel()
+                throw new IllegalArgumentException("clientContent turn " + (i + 1) + " needs the role user or model on " + settings.model()
                                                    + ", not: " + role);
             }
         }
@@ -464,34 +479,6 @@ final class OutboundMapper {
         };
     }
 
-    private static String mimeType(Message in, Object body, String fallback) {
-        String header = in.getHeader(GeminiLiveConstants.MIME_TYPE, String.class);
-        if (header != null) {
-            return header;
-        }
-        if (body instanceof java.io.File || body instanceof Path) {
-            String byName = byExtension(path(body));
-            if (byName != null) {
-                return byName;
-            }
-        }
-        return fallback;
-    }
-
-    private static String byExtension(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".wav") || name.endsWith(".wave")) {
-            return "audio/wav";
-        } else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
-            return "image/jpeg";
-        } else if (name.endsWith(".png")) {
-            return "image/png";
-        } else if (name.endsWith(".webp")) {
-            return "image/webp";
-        }
-        return null;
-    }
-
     /** Recognises WAV, JPEG and PNG by their first bytes; null otherwise. */
     private static String sniff(Object body) {
         byte[] head;
@@ -502,7 +489,7 @@ final class OutboundMapper {
             head = new byte[Math.min(12, d.remaining())];
             d.get(head);
         } else if (body instanceof java.io.File || body instanceof Path) {
-            String byName = byExtension(path(body));
+            String byName = InputBodies.byExtension(path(body).getFileName().toString());
             if (byName != null) {
                 return byName;
             }

@@ -1,7 +1,6 @@
 package dev.geminilive.camel;
 
-import java.util.Locale;
-
+import dev.geminilive.camel.options.ReplyFormat;
 import org.apache.camel.Message;
 
 /** Writes a finished turn into the reply message: the body per replyFormat, and the turn's headers. */
@@ -10,31 +9,22 @@ final class ReplyWriter {
     private ReplyWriter() {
     }
 
-    static void check(String replyFormat) {
-        format(replyFormat);
-    }
-
-    static void write(Message message, LiveTurn turn, String replyFormat) {
-        write(message, turn, replyFormat, false);
-    }
-
     /** @param transcript whether the model only transcribes, so the text reply is what it heard */
-    static void write(Message message, LiveTurn turn, String replyFormat, boolean transcript) {
-        switch (format(replyFormat)) {
-            case "audio":
+    static void write(Message message, LiveTurn turn, ReplyFormat replyFormat, boolean transcript) {
+        switch (replyFormat) {
+            case AUDIO -> {
                 message.setBody(turn.audio());
                 message.setHeader(GeminiLiveConstants.MIME_TYPE, turn.audioMimeType());
-                break;
-            case "wav":
+            }
+            case WAV -> {
                 message.setBody(turn.wav());
                 message.setHeader(GeminiLiveConstants.MIME_TYPE, "audio/wav");
-                break;
-            case "turn":
-                message.setBody(turn);
-                break;
-            default:
+            }
+            case TURN -> message.setBody(turn);
+            case TEXT -> {
                 message.setBody(transcript ? (turn.inputTranscription() == null ? "" : turn.inputTranscription()) : turn.replyText());
                 message.removeHeader(GeminiLiveConstants.MIME_TYPE);
+            }
         }
         headers(message, turn);
     }
@@ -63,13 +53,5 @@ final class ReplyWriter {
         } else {
             message.setHeader(name, value);
         }
-    }
-
-    private static String format(String replyFormat) {
-        String f = replyFormat == null ? "text" : replyFormat.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("text") && !f.equals("audio") && !f.equals("wav") && !f.equals("turn")) {
-            throw new IllegalArgumentException("replyFormat must be text, audio, wav or turn, not: " + replyFormat);
-        }
-        return f;
     }
 }

@@ -152,7 +152,7 @@ final class SetupFactory {
         b.realtimeInputConfig(realtimeInputConfig(c));
         if (c.isSessionResumption()) {
             // Vertex AI reports lastConsumedClientMessageIndex only in transparent mode; the Gemini API refuses the field
-            b.sessionResumption("vertex".equalsIgnoreCase(c.getBackend()) ? new SessionResumptionConfig(null, true)
+            b.sessionResumption(isVertex(c) ? new SessionResumptionConfig(null, true)
                     : SessionResumptionConfig.newSession());
         }
         if (c.isContextWindowCompression() || c.getTriggerTokens() != null || c.getTargetTokens() != null) {
@@ -178,23 +178,21 @@ final class SetupFactory {
 
     private static GenerationConfig generationConfig(GeminiLiveConfiguration c) {
         ThinkingConfig thinking = c.getThinkingBudget() == null && c.getThinkingLevel() == null && !c.isIncludeThoughts() ? null
-                : new ThinkingConfig(c.getThinkingBudget(), c.getThinkingLevel(), c.isIncludeThoughts() ? Boolean.TRUE : null);
+                : new ThinkingConfig(c.getThinkingBudget(), c.getThinkingLevel() == null ? null : c.getThinkingLevel().name(), c.isIncludeThoughts() ? Boolean.TRUE : null);
         SpeechConfig speech = c.getVoiceName() == null && c.getLanguageCode() == null ? null
                 : SpeechConfig.voice(c.getVoiceName(), c.getLanguageCode());
         return new GenerationConfig(modalities(c), c.getTemperature(), c.getTopP(), c.getTopK(), c.getMaxOutputTokens(), c.getSeed(),
                 c.getCandidateCount(), c.getPresencePenalty(), c.getFrequencyPenalty(),
-                c.getMediaResolution() == null ? null : enumValue(MediaResolution.class, c.getMediaResolution(), "mediaResolution"),
+                c.getMediaResolution(),
                 speech, thinking, c.getEnableAffectiveDialog(), null);
     }
 
     static List<Modality> modalities(GeminiLiveConfiguration c) {
-        if (c.getResponseModalities() == null || c.getResponseModalities().isBlank()) {
+        if (c.getResponseModalities() == null) {
             // the model's own: speech where it speaks, else text
             return List.of(Profiles.of(c).responseModalities().contains(Modality.AUDIO) ? Modality.AUDIO : Modality.TEXT);
         }
-        String value = c.getResponseModalities();
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> enumValue(Modality.class, s.toUpperCase(Locale.ROOT), "responseModalities")).toList();
+        return List.of(c.getResponseModalities());
     }
 
     private static RealtimeInputConfig realtimeInputConfig(GeminiLiveConfiguration c) {
@@ -202,18 +200,11 @@ final class SetupFactory {
                 || c.getPrefixPaddingMs() != null || c.getSilenceDurationMs() != null;
         RealtimeInputConfig.AutomaticActivityDetection vad = !c.isAutomaticActivityDetection() || vadTuned
                 ? new RealtimeInputConfig.AutomaticActivityDetection(c.isAutomaticActivityDetection() ? null : Boolean.TRUE,
-                        c.getStartOfSpeechSensitivity() == null ? null
-                                : enumValue(RealtimeInputConfig.StartSensitivity.class, c.getStartOfSpeechSensitivity(),
-                                        "startOfSpeechSensitivity"),
-                        c.getEndOfSpeechSensitivity() == null ? null
-                                : enumValue(RealtimeInputConfig.EndSensitivity.class, c.getEndOfSpeechSensitivity(),
-                                        "endOfSpeechSensitivity"),
+                        c.getStartOfSpeechSensitivity(), c.getEndOfSpeechSensitivity(),
                         c.getPrefixPaddingMs(), c.getSilenceDurationMs())
                 : null;
-        RealtimeInputConfig.ActivityHandling handling = c.getActivityHandling() == null ? null
-                : enumValue(RealtimeInputConfig.ActivityHandling.class, c.getActivityHandling(), "activityHandling");
-        RealtimeInputConfig.TurnCoverage coverage = c.getTurnCoverage() == null ? null
-                : enumValue(RealtimeInputConfig.TurnCoverage.class, c.getTurnCoverage(), "turnCoverage");
+        RealtimeInputConfig.ActivityHandling handling = c.getActivityHandling();
+        RealtimeInputConfig.TurnCoverage coverage = c.getTurnCoverage();
         return vad == null && handling == null && coverage == null ? null : new RealtimeInputConfig(vad, handling, coverage);
     }
 
@@ -267,16 +258,8 @@ final class SetupFactory {
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String option) {
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " must be one of " + Arrays.toString(type.getEnumConstants()) + ", not: " + value, e);
-        }
-    }
-
     private static boolean isVertex(GeminiLiveConfiguration c) {
-        return "vertex".equalsIgnoreCase(c.getBackend());
+        return c.getBackend() == dev.geminilive.camel.options.Backend.VERTEX;
     }
 
     private static String stripModels(String model) {

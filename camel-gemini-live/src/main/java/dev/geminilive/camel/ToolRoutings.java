@@ -91,11 +91,8 @@ final class ToolRoutings {
                     "Function {} is NON_BLOCKING, but {} has no asynchronous function calling: the model waits for it",
                     f.name(), c.getModel()));
         }
-        FunctionResponse.Scheduling scheduling = null;
-        if (c.getToolScheduling() != null && !c.getToolScheduling().isBlank()) {
-            scheduling = ToolRouting.scheduling(c.getToolScheduling(), "toolScheduling");
-        }
+        FunctionResponse.Scheduling scheduling = c.getToolScheduling();
         return new ToolRouting(declarations, endpoints, Duration.ofMillis(c.getToolTimeout()), scheduling, nonBlocking,
-                jsonFunctions(c.getToolArguments(), declarations), ToolErrors.of(c.getToolErrorMessage()));
+                jsonFunctions(c.getToolArguments(), declarations), c.getToolErrorMessage() == null ? ToolErrors.GENERIC : c.getToolErrorMessage());
     }
 }

@@ -44,7 +44,7 @@ class AudioHandoverTest extends EmulatorTestSupport {
                 // Vertex AI paths resume transparently: the server reports the index of the last message it consumed
                 String uri = "gemini-live:voice?baseUrl=" + emulator.url() + "&backend=vertex&project=my-project"
                              + "&bearerToken=ya29.token&model=gemini-live-2.5-flash&responseModalities=AUDIO"
-                             + "&audioChunkMillis=" + CHUNK_MILLIS;
+                             + "&audioChunkMillis=" + CHUNK_MILLIS + "&replyMode=none";
                 from("direct:audio").setHeader(GeminiLiveConstants.MIME_TYPE, constant("audio/pcm;rate=16000")).to(uri);
                 from(uri + "&events=reconnected").process(e -> reconnected.incrementAndGet());
             }

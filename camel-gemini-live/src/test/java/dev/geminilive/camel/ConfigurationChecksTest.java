@@ -81,7 +81,7 @@ class ConfigurationChecksTest {
 
     @Test
     void anUnknownResponseModalityIsRefusedAtStart() {
-        assertStartFails("gemini-live:x?apiKey=k&responseModalities=SMELL", "responseModalities must be one of");
+        assertStartFails("gemini-live:x?apiKey=k&responseModalities=SMELL", "responseModalities must be AUDIO or TEXT, not: SMELL");
     }
 
     private static void assertStartFails(String uri, String message) {

@@ -33,6 +33,7 @@ class HostileInputTest extends EmulatorTestSupport {
             public void configure() {
                 from("direct:chat3").to(uri("chat3", "model=" + MODEL_3 + "&turnTimeout=30000"));
                 from("direct:voice").to(uri("voice", "model=" + MODEL_3 + "&turnTimeout=30000"));
+                from("direct:voiceStream").to(uri("voice", "model=" + MODEL_3 + "&turnTimeout=30000&replyMode=none"));
                 from("direct:manual").to(uri("manual", "model=" + MODEL_3 + "&automaticActivityDetection=false&turnTimeout=30000"));
                 from("direct:chat25").to(uri("chat25", "model=" + MODEL_25_TEXT + "&responseModalities=TEXT&turnTimeout=30000"));
             }
@@ -94,7 +95,8 @@ class HostileInputTest extends EmulatorTestSupport {
     @Test
     void silenceThatAwaitsAnAnswerFailsAtOnceAndSpeechAfterItIsAnswered(@TempDir Path dir) throws Exception {
         String silent = "The audio is silent: no speech for the model to answer (no sample above -54 dBFS). "
-                        + "Send it InOnly, or with automaticActivityDetection=false to have it answered anyway";
+                        + "Send it with replyMode=none or CamelGeminiLiveTurnComplete=false, or with automaticActivityDetection=false "
+                        + "to have it answered anyway";
         byte[] zeros = new byte[32000];
         assertEquals(silent, timed("direct:voice", zeros).getException().getMessage());
         byte[] nearZero = Pcm.toBytes(noise(16000, 3));
@@ -108,9 +110,9 @@ class HostileInputTest extends EmulatorTestSupport {
     }
 
     @Test
-    void silenceSentInOnlyOrWithManualActivityDetectionIsSentAsIs() throws Exception {
-        template.sendBodyAndHeader("direct:voice", new byte[6400], GeminiLiveConstants.MESSAGE_TYPE, "audio");
-        // InOnly completes when the frames are written; the server records them a moment later
+    void silenceStreamedWithoutAwaitingAnAnswerOrWithManualActivityDetectionIsSentAsIs() throws Exception {
+        template.sendBodyAndHeader("direct:voiceStream", new byte[6400], GeminiLiveConstants.MESSAGE_TYPE, "audio");
+        // replyMode=none completes when the frames are written; the server records them a moment later
         await(() -> emulator.sessions().size() == 1 && clientMessages(emulator.sessions().get(0)).size() == 4,
                 java.time.Duration.ofSeconds(5), "setup, two audio chunks and audioStreamEnd");
         List<ClientMessage> sent = clientMessages(emulator.sessions().get(0));

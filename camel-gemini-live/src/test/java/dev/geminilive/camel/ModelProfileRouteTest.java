@@ -78,10 +78,10 @@ class ModelProfileRouteTest extends EmulatorTestSupport {
         assertStartFails("model=gemini-3.8-live-extended-thinking&thinkingBudget=100",
                 "thinkingBudget is not supported by gemini-3.8-live-extended-thinking; use thinkingLevel");
         assertStartFails("model=gemini-3.8-live-extended-thinking&thinkingLevel=minimal",
-                "thinkingLevel must be one of LOW, MEDIUM, HIGH for gemini-3.8-live-extended-thinking, not: minimal");
+                "thinkingLevel must be one of LOW, MEDIUM, HIGH for gemini-3.8-live-extended-thinking, not: MINIMAL");
         assertStartFails("proactiveAudio=false", "proactiveAudio is always on for gemini-3.8-live; remove proactiveAudio=false");
         assertStartFails("enableAffectiveDialog=true", "enableAffectiveDialog is not supported by gemini-3.8-live (removed in this model)");
-        assertStartFails("responseModalities=TEXT,AUDIO", "responseModalities takes exactly one modality");
+        assertStartFails("responseModalities=TEXT,AUDIO", "responseModalities must be AUDIO or TEXT, not: TEXT,AUDIO");
         assertStartFails("modelProfile=gemini-4", "modelProfile must be auto or one of gemini-2.5-half-cascade");
         assertEquals(0, emulator.sessions().size(), "nothing was sent");
     }

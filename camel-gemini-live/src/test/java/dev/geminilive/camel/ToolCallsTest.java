@@ -39,6 +39,7 @@ class ToolCallsTest extends EmulatorTestSupport {
             @Override
             public void configure() {
                 from("direct:ask").to(uri("tools", "model=" + MODEL_3 + "&" + TOOLS));
+                from("direct:bargeIn").to(uri("tools", "model=" + MODEL_3 + "&turnPolicy=interrupt&" + TOOLS));
                 from("direct:quick").to(uri("quick", "model=" + MODEL_3 + "&toolTimeout=300&" + TOOLS));
                 from(uri("tools", "events=toolCallCancellation")).process(e -> cancellations.add(e.copy()));
 
@@ -122,11 +123,11 @@ class ToolCallsTest extends EmulatorTestSupport {
 
     @Test
     void bargeInDuringAToolCallCancelsItAndNoResponseIsSent() throws Exception {
-        template.sendBody("direct:ask", "Please run slow_tool now");
+        template.asyncSendBody("direct:bargeIn", "Please run slow_tool now");
         assertTrue(slowStarted.await(5, TimeUnit.SECONDS));
         String callId = toolExchanges.get(0).getMessage().getHeader(GeminiLiveConstants.TOOL_CALL_ID, String.class);
 
-        assertEquals("Nice to meet you, Ada.", template.requestBody("direct:ask", "Stop. My name is Ada", String.class));
+        assertEquals("Nice to meet you, Ada.", template.requestBody("direct:bargeIn", "Stop. My name is Ada", String.class));
         await(() -> !cancellations.isEmpty(), Duration.ofSeconds(5), "the toolCallCancellation event");
         assertEquals(List.of(callId), cancellations.get(0).getMessage().getBody(List.class));
         assertEquals(Boolean.TRUE, toolExchanges.get(0).getProperty(GeminiLiveConstants.TOOL_CANCELLED),

@@ -35,6 +35,8 @@ class ToolDuringAudioTest extends EmulatorTestSupport {
             public void configure() {
                 from("direct:talk").to(uri("voice", "model=" + MODEL_3 + "&functions=resource:classpath:tools/functions.json"
                                                     + "&toolEndpoint.get_weather=direct:weather"));
+                from("direct:stream").to(uri("voice", "model=" + MODEL_3 + "&functions=resource:classpath:tools/functions.json"
+                                                      + "&toolEndpoint.get_weather=direct:weather&replyMode=none"));
                 from("direct:weather").process(e -> {
                     audioFlowing.await(10, TimeUnit.SECONDS);
                     e.getMessage().setBody(Map.of("tempC", 21));
@@ -57,9 +59,9 @@ class ToolDuringAudioTest extends EmulatorTestSupport {
                 .anyMatch(f -> f.isOut() && f.json().contains("toolCall")), Duration.ofSeconds(5), "the tool call");
         EmulatorSession session = emulator.sessions().get(1);
 
-        // 60 s of quiet 16 kHz audio, InOnly, on the same conversation while the tool route works
+        // 60 s of quiet 16 kHz audio, streamed without awaiting an answer, on the same conversation while the tool route works
         byte[] wav = WavWriter.toWav(new byte[60 * 32000], 16000);
-        CompletableFuture<Void> streaming = CompletableFuture.runAsync(() -> template.sendBodyAndHeaders("direct:talk",
+        CompletableFuture<Void> streaming = CompletableFuture.runAsync(() -> template.sendBodyAndHeaders("direct:stream",
                 new ByteArrayInputStream(wav), Map.of(GeminiLiveConstants.CONVERSATION_ID, "v", GeminiLiveConstants.MESSAGE_TYPE, "audio")));
         await(() -> audioFrames(session) >= 20, Duration.ofSeconds(10), "the audio to be flowing");
         audioFlowing.countDown();

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The function calls of one connection: which await a response, which were cancelled, which ids were ever issued. */
+import dev.geminilive.protocol.FunctionResponse;
+
+/**
+ * The function calls of one connection: which await a response, which were cancelled, which ids were ever issued, and
+ * the responses to BLOCKING calls kept until the last of them arrives.
+ */
 final class ToolBook {
 
     /**
@@ -25,6 +30,7 @@ final class ToolBook {
 
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Set<String> cancelled = new HashSet<>();
+    private final List<FunctionResponse> blockingResults = new ArrayList<>();
 
     void issued(Pending call) {
         pending.put(call.id(), call);
@@ -50,8 +56,25 @@ final class ToolBook {
         return pending.values().stream().anyMatch(Pending::blocking);
     }
 
-    /** Cancels every pending call except {@code keep}; returns the cancelled ids in issue order. */
+    /** Keeps responses to BLOCKING calls: the waiting turn goes on with all of them at once. */
+    void collect(List<FunctionResponse> results) {
+        blockingResults.addAll(results);
+    }
+
+    /** @return the kept BLOCKING responses, which are forgotten */
+    List<FunctionResponse> takeCollected() {
+        List<FunctionResponse> results = List.copyOf(blockingResults);
+        blockingResults.clear();
+        return results;
+    }
+
+    /**
+     * The turn was interrupted: cancels every pending call except {@code keep} and forgets the kept BLOCKING responses.
+     *
+     * @return the cancelled ids in issue order
+     */
     List<String> cancelAll(Set<String> keep) {
+        blockingResults.clear();
         List<String> ids = new ArrayList<>();
         pending.values().removeIf(p -> {
             if (keep.contains(p.id())) {

@@ -890,6 +890,7 @@ public final class ConversationSession {
             w = CompletableFuture.failedFuture(e);
         }
         messagesSent.incrementAndGet();
+        group.stats().frameOut();
         w.whenComplete((v, error) -> {
             if (error == null) {
                 entry.writeSucceeded();
@@ -919,14 +920,16 @@ public final class ConversationSession {
         long arrivedAt = System.nanoTime();
         lastServerActivity = arrivedAt;
         touch();
+        group.stats().frameIn();
         LiveTurn turn;
         ExpectedAnswer owner = null;
         boolean stray = false;
+        long startedAt;
         synchronized (turns) {
             if (!c.active) {
                 return;
             }
-            long startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
+            startedAt = assembler.startedAt() < 0 ? arrivedAt : assembler.startedAt();
             turn = assembler.accept(message, arrivedAt);
             if (message.sessionResumptionUpdate() != null && message.sessionResumptionUpdate().isResumable()) {
                 turnsCoveredByHandle = turnsEnded;
@@ -945,7 +948,11 @@ public final class ConversationSession {
         }
         // Answers go to InOut waiters here, not on a lane: a consumer route busy on the event lane must not hold them
         // up. Waiters continue on worker threads.
+        if (turn != null) {
+            group.stats().usage(turn.usage());
+        }
         if (owner != null) {
+            group.stats().firstResponse(startedAt - owner.startedAt);
             if (owner.abandoned) {
                 lateAnswers.incrementAndGet();
                 LOG.debug("Gemini Live conversation {}: discarded an answer that came after its exchange gave up", storeKey);
@@ -1095,6 +1102,7 @@ public final class ConversationSession {
             c.active = false;
         }
         reconnects.incrementAndGet();
+        group.stats().reconnected();
         LOG.info("Gemini Live conversation {} moves to a new connection: {}", storeKey, why);
         boolean first = closeFirst || group.isOpenFirstRefused() || !c.live.isOpen();
         if (first) {

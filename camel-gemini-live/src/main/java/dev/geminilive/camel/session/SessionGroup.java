@@ -68,6 +68,9 @@ public final class SessionGroup {
     private final java.util.concurrent.atomic.AtomicLong parkedCount = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean failing;
     private volatile String lastFailure;
+    private final SessionStats stats = new SessionStats();
+    /** Conversations parked for another's sake and not back yet: their state waits in the store. Under the lock. */
+    private final java.util.Set<String> parkedConversations = new java.util.HashSet<>();
 
     public SessionGroup(String name, LiveClient client, Executor pool, ScheduledExecutorService scheduler, int maxSessions,
             Duration acquireTimeout, Duration idleTimeout, ToolDispatchers toolDispatchers, Continuity continuity) {
@@ -210,9 +213,30 @@ public final class SessionGroup {
             LOG.debug("Parking Gemini Live conversation {}/{} for a conversation waiting for a slot", name, lru.conversationId());
             retire(lru);
             parked.add(lru);
+            parkedConversations.add(lru.conversationId());
         }
         parkedCount.addAndGet(parked.size());
         return parked;
+    }
+
+    /** @return what the group's sessions did since it started */
+    public SessionStats stats() {
+        return stats;
+    }
+
+    /** @return conversations parked for another's sake that have not come back yet */
+    public synchronized int parkedNow() {
+        return parkedConversations.size();
+    }
+
+    /** @return conversations waiting for a free slot */
+    public synchronized int waitingForSlot() {
+        return pending.size();
+    }
+
+    /** @return the most sessions the group keeps open at once */
+    public int maxSessions() {
+        return maxSessions;
     }
 
     /** @return how many sessions were parked so that another conversation could have their slot */
@@ -308,6 +332,7 @@ public final class SessionGroup {
     private ConversationSession reserve(String conversationId) {
         ConversationSession session = new ConversationSession(conversationId, this, client, pool, scheduler, continuity);
         sessions.put(conversationId, session);
+        parkedConversations.remove(conversationId);
         lease(session);
         return session;
     }

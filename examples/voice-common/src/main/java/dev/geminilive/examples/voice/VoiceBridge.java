@@ -44,7 +44,7 @@ public final class VoiceBridge extends RouteBuilder {
     @Override
     public void configure() {
         String producer = "gemini-live:" + endpointName + "?responseModalities=AUDIO&outputAudioTranscription=true"
-                + "&inputAudioTranscription=true&turnPolicy=interrupt" + (setupOptions.isEmpty() ? "" : "&" + setupOptions);
+                + "&inputAudioTranscription=true&turnPolicy=interrupt&replyMode=none" + (setupOptions.isEmpty() ? "" : "&" + setupOptions);
         from(INPUT).routeId("voice-input")
                 .to(producer);
         from("gemini-live:" + endpointName + "?events=" + EVENTS).routeId("voice-output")
