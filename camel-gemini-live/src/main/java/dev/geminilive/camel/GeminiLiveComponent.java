@@ -1,6 +1,7 @@
 package dev.geminilive.camel;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -135,7 +136,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         }
     }
 
-    /** The endpoint's store: its bean, a file store per directory, or the component's in-memory store. */
+    /** The endpoint's store: its bean, a file store per directory, the registry's one store, or the in-memory store. */
     private ConversationStore conversationStore(GeminiLiveConfiguration c) {
         if (c.getConversationStore() != null) {
             return c.getConversationStore();
@@ -144,7 +145,9 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             Path dir = Path.of(c.getConversationStoreDirectory()).toAbsolutePath().normalize();
             return fileStores.computeIfAbsent(dir, FileConversationStore::new);
         }
-        return memoryStore;
+        // autowired: the one ConversationStore bean of the registry (a Spring bean, a Karaf service...), if exactly one
+        ConversationStore bean = getCamelContext().getRegistry().findSingleByType(ConversationStore.class);
+        return bean != null ? bean : memoryStore;
     }
 
     /** Conversations of endpoints without a store of their own; kept across route restarts, for the component's life. */
@@ -205,14 +208,27 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        // let the connections close before their container stops, so Tyrus has no timers left on a stopped executor
-        CompletableFuture<?>[] closing = groups.values().stream().map(SessionGroup::shutdown).toArray(CompletableFuture[]::new);
+    protected void doStop() throws Exception {
+        // let the connections close before their container stops, so Tyrus has no timers left on a stopped executor.
+        // Not under this component's lock: a session installing a connection holds its own lock and asks the component
+        // for its tool template, so shutting sessions down while holding the component's lock could deadlock.
+        List<SessionGroup> open;
+        synchronized (this) {
+            open = List.copyOf(groups.values());
+        }
+        CompletableFuture<?>[] closing = open.stream().map(SessionGroup::shutdown).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(closing).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.debug("Gemini Live sessions still closing after {} ms; stopping anyway", CLOSE_WAIT_MILLIS);
         }
+        synchronized (this) {
+            stopResources();
+        }
+        super.doStop();
+    }
+
+    private void stopResources() {
         groups.clear();
         users.clear();
         clients.values().forEach(LiveClient::close);
@@ -229,6 +245,5 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             getCamelContext().getExecutorServiceManager().shutdown(scheduler);
             scheduler = null;
         }
-        super.doStop();
     }
 }

@@ -1015,7 +1015,7 @@ public class GeminiLiveConfiguration implements Cloneable {
 
     /**
      * Where conversations are remembered between connections (resumption handle and history): a bean implementing
-     * dev.geminilive.camel.store.ConversationStore. By default the component keeps them in memory, so they survive
+     * dev.geminilive.camel.store.ConversationStore. Unset (and no conversationStoreDirectory), the registry's one ConversationStore bean is used if it has exactly one; otherwise the component keeps them in memory, so they survive
      * reconnects and route restarts but not a JVM restart.
      */
     public void setConversationStore(ConversationStore conversationStore) {

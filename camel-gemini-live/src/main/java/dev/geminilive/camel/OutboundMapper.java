@@ -89,10 +89,6 @@ final class OutboundMapper {
         this.audioInput = new AudioInput(settings.audioChunkMillis()).refusingTruncatedWav();
     }
 
-    ModelProfile profile() {
-        return profile;
-    }
-
     /**
      * @param answered whether input that completes a turn waits for the model's answer (checks such audio for speech)
      */

@@ -77,7 +77,9 @@ class ToolDuringAudioTest extends EmulatorTestSupport {
         System.out.printf("tool response at the server %d ms after the tool route finished; %d of 600 audio chunks came after it%n",
                 millis, audioAfter);
         assertTrue(audioAfter > 0, "the audio was still streaming when the tool response arrived");
-        assertTrue(millis <= 50, "the tool response reached the server " + millis + " ms after the tool route finished");
+        // audio after the response proves it did not wait for the stream; the bound leaves room for a loaded 2-core CI
+        // machine's scheduling (typically 4-20 ms here)
+        assertTrue(millis <= 200, "the tool response reached the server " + millis + " ms after the tool route finished");
         assertEquals(2, emulator.sessions().size());
     }
 

@@ -55,7 +55,7 @@ public final class LiveClient implements AutoCloseable {
         this.maxIncomingMessageBytes = b.maxIncomingMessageBytes;
         // before Tyrus' classes create their loggers: no credential may reach them, whatever their level
         LogRedaction.install();
-        this.container = ClientManager.createClient();
+        this.container = createContainer();
         // No Tyrus idle timer per session: the session needs none, and scheduling it raced with Tyrus shutting down its
         // timer executor whenever the last connection closed, failing the next handshake after its full timeout.
         container.setDefaultMaxSessionIdleTimeout(-1);
@@ -78,6 +78,22 @@ public final class LiveClient implements AutoCloseable {
         // cancelled deadlines (connect, setup) leave the queue at once instead of when they would have run
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
+    }
+
+    /**
+     * Tyrus loads its Grizzly client container by class name through the thread's context class loader. In OSGi
+     * (Karaf) the caller's loader may see no Tyrus at all, so this class's own loader, which imports the container's
+     * package, is lent for the call.
+     */
+    private static ClientManager createContainer() {
+        Thread thread = Thread.currentThread();
+        ClassLoader callers = thread.getContextClassLoader();
+        thread.setContextClassLoader(LiveClient.class.getClassLoader());
+        try {
+            return ClientManager.createClient();
+        } finally {
+            thread.setContextClassLoader(callers);
+        }
     }
 
     /** @return a builder with defaults: connect 10 s, setup 15 s, write 30 s, 4 MiB queued, 16 MiB per message */

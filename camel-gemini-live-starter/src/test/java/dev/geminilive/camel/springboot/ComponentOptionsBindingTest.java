@@ -101,7 +101,8 @@ class ComponentOptionsBindingTest {
                         "camel.component.gemini-live." + CatalogOptions.kebab(name) + " did not reach the component");
             }
         }
-        assertEquals(List.of("configuration", "conversationStore", "authTokenSupplier", "bearerTokenSupplier", "sslContextParameters")
+        assertEquals(List.of("configuration", "conversationStore", "authTokenSupplier", "bearerTokenSupplier", "sslContextParameters",
+                "clientFactory")
                 .stream().sorted().toList(), beanOptions.stream().sorted().toList(), "the bean options");
     }
 

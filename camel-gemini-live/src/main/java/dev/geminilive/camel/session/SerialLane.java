@@ -3,6 +3,7 @@ package dev.geminilive.camel.session;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -32,7 +33,14 @@ final class SerialLane implements Executor {
 
     private void schedule() {
         if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
-            pool.execute(this::drain);
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException stopped) {
+                // the component is stopping and its pool takes no more work: the tasks left (some complete
+                // exchanges) run here rather than never
+                LOG.debug("Gemini Live worker pool stopped; running {} lane task(s) on the calling thread", tasks.size());
+                drain();
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.geminilive.camel.tools;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * What the model is told when a tool fails. Exception messages often hold what the model (and so the user talking to
@@ -16,18 +15,6 @@ public enum ToolErrors {
     CLASS,
     /** The exception's message as it is: only for tools whose errors are known to hold nothing secret. */
     MESSAGE;
-
-    /** @return the policy named by the toolErrorMessage option: generic, class or message, any case */
-    public static ToolErrors of(String option) {
-        if (option == null || option.isBlank()) {
-            return GENERIC;
-        }
-        try {
-            return valueOf(option.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("toolErrorMessage must be generic, class or message, not: " + option);
-        }
-    }
 
     /** @return the error text the model gets for this failure of the function */
     public String describe(String function, Throwable failure) {

@@ -33,4 +33,18 @@ class SerialLaneTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void tasksQueuedAfterThePoolStoppedStillRunSoNoExchangeIsLeftWaiting() {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        pool.shutdown();
+        SerialLane lane = new SerialLane(pool);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        lane.execute(() -> {
+            ran.add("first");
+            lane.execute(() -> ran.add("queued by the first"));
+        });
+        lane.execute(() -> ran.add("second"));
+        assertEquals(List.of("first", "queued by the first", "second"), ran);
+    }
 }
