@@ -1,5 +1,6 @@
 package dev.geminilive.camel;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -78,7 +79,15 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             boolean awaitTurn = answers && out.completesTurn() && (out.userTurn() || exchange.getPattern().isOutCapable());
             OutboundMapper.Outbound outbound = out;
             SessionGroup g = group;
-            g.acquire(conversationId, endpoint::sessionSpec).whenCompleteAsync((session, error) -> {
+            CompletableFuture<ConversationSession> acquired = g.acquire(conversationId, endpoint::sessionSpec);
+            ConversationSession ready = acquired.isDone() && !acquired.isCompletedExceptionally() ? acquired.join() : null;
+            if (ready != null && outbound.resource() == null && ready.acceptsDirectSend()) {
+                // the session is open and nothing else is being sent: the input goes out on the caller's thread, no hop
+                completion.afterwards = () -> g.release(ready);
+                completion.guard(() -> send(completion, ready, outbound, awaitTurn));
+                return false;
+            }
+            acquired.whenCompleteAsync((session, error) -> {
                 if (error != null) {
                     completion.fail(error);
                 } else {
@@ -111,29 +120,62 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         }
         ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), settings.turnTimeout(), userText,
                 settings.bargeIn());
-        // a turn timeout or a closed session fails the exchange even while a write is still stuck
-        sent.turn().whenCompleteAsync((turn, error) -> {
+        // One hop to a worker per exchange, taken by whichever settles it first: a turn timeout or a closed session
+        // (even while a write is still stuck), input that could not be sent (a stream cut short, a refused frame), or
+        // the answer once the input is written.
+        AtomicBoolean settled = new AtomicBoolean();
+        sent.turn().whenComplete((turn, error) -> {
             if (error != null) {
-                completion.fail(error);
+                settle(settled, completion, () -> {
+                    session.cancelTurn(sent.turn());
+                    completion.fail(error);
+                });
+            } else if (isWritten(sent.written())) {
+                settle(settled, completion, () -> answered(completion, turn));
             }
-        }, workers);
-        // and input that could not be sent (a stream cut short, a refused frame) fails it at once
-        sent.written().whenCompleteAsync((v, error) -> {
+        });
+        sent.written().whenComplete((v, error) -> {
             if (error != null) {
-                session.cancelTurn(sent.turn());
-                completion.fail(error);
+                settle(settled, completion, () -> {
+                    session.cancelTurn(sent.turn());
+                    completion.fail(error);
+                });
+            } else if (sent.turn().isDone() && !sent.turn().isCompletedExceptionally()) {
+                LiveTurn turn = sent.turn().join();
+                settle(settled, completion, () -> answered(completion, turn));
             }
-        }, workers);
-        sent.written().thenCombine(sent.turn(), (v, turn) -> turn).whenCompleteAsync((turn, error) -> {
-            if (error != null) {
-                session.cancelTurn(sent.turn());
-                completion.fail(error);
-            } else if (turn.interrupted() && !partialWhenInterrupted) {
-                completion.fail(new GeminiLiveInterruptedException(turn));
-            } else {
-                completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, settings.replyFormat(), transcribes));
+        });
+    }
+
+    private static boolean isWritten(CompletableFuture<Void> written) {
+        return written.isDone() && !written.isCompletedExceptionally();
+    }
+
+    private void answered(Completion completion, LiveTurn turn) {
+        if (turn.interrupted() && !partialWhenInterrupted) {
+            completion.fail(new GeminiLiveInterruptedException(turn));
+        } else {
+            completion.succeed(() -> ReplyWriter.write(completion.exchange.getMessage(), turn, settings.replyFormat(), transcribes));
+        }
+    }
+
+    /** Runs the exchange's outcome on a worker, once: the route never continues on a socket or timer thread. */
+    private void settle(AtomicBoolean settled, Completion completion, Runnable outcome) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
+        }
+        Runnable guarded = () -> {
+            try {
+                outcome.run();
+            } catch (RuntimeException | Error e) {
+                completion.fail(e);
             }
-        }, workers);
+        };
+        try {
+            workers.execute(guarded);
+        } catch (RuntimeException e) {
+            guarded.run(); // the pool refused (stopping): complete here rather than never
+        }
     }
 
     /** @return the typed text of a text turn, remembered in the conversation's history; null for other input */

@@ -33,6 +33,7 @@ class ThreadingTest extends EmulatorTestSupport {
             public void configure() {
                 from("direct:chat").to(uri("chat", "model=" + MODEL_3 + "&turnTimeout=1500"))
                         .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:deadlines").to(uri("deadlines", "model=" + MODEL_3 + "&turnTimeout=1500"));
                 from("direct:limited").to(uri("limited", "model=" + MODEL_3 + "&maxConcurrentSessions=1&sessionAcquireTimeout=200"
                                                           + "&sessionIdleTimeout=0"));
 
@@ -60,6 +61,34 @@ class ThreadingTest extends EmulatorTestSupport {
             assertFalse(thread.contains("Grizzly") || thread.contains("GeminiLiveTimer") || thread.contains("gemini-live-timer"),
                     "route code ran on " + thread);
         }
+    }
+
+    @Test
+    void everyTurnTimesOutAtItsOwnDeadlineWithOneDeadlineCheckPerSession() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertEquals("You said: turn " + i, template.requestBody("direct:deadlines", "turn " + i, String.class));
+        }
+        emulator.lastSession().orElseThrow().faults().stall(Duration.ofSeconds(6));
+        long start = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Object> first = template.asyncRequestBody("direct:deadlines", "first unanswered");
+        Thread.sleep(500);
+        long secondStart = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Object> second = template.asyncRequestBody("direct:deadlines", "second, queued behind");
+        java.util.concurrent.ExecutionException e1 = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> first.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        long firstMs = (System.nanoTime() - start) / 1_000_000;
+        // the first's timeout moves the conversation to a new connection, where the second may be answered in time
+        Object answer;
+        try {
+            answer = second.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e2) {
+            assertInstanceOf(TimeoutException.class, e2.getCause().getCause());
+            answer = null;
+        }
+        long secondMs = (System.nanoTime() - secondStart) / 1_000_000;
+        assertInstanceOf(TimeoutException.class, e1.getCause().getCause());
+        assertTrue(firstMs >= 1400 && firstMs < 2600, "first timed out after " + firstMs + " ms");
+        assertTrue(secondMs < 2600, "second settled after " + secondMs + " ms: " + answer);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -174,25 +175,77 @@ public final class PcmChunker {
     }
 
     /**
-     * Reads the next chunk: a full one, or at the end of the stream whatever whole frames remain.
+     * Reads the next chunk: a full one, or at the end of the stream whatever whole frames remain. A full chunk is read
+     * straight into the array returned; at the end of the stream nothing is allocated.
      *
      * @param in the audio
      * @return the chunk, or null at the end of the stream
      * @throws IOException if reading fails
      */
     public byte[] readChunk(InputStream in) throws IOException {
+        // one byte first: at the end of the stream no chunk-sized buffer is allocated only to find nothing in it
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
         byte[] buf = new byte[chunkBytes];
-        int n = in.readNBytes(buf, 0, chunkBytes);
+        buf[0] = (byte) first;
+        int n = 1 + in.readNBytes(buf, 1, chunkBytes - 1);
         if (n == chunkBytes) {
             return buf;
         }
         int whole = n - n % format.frameSize();
-        if (whole == 0) {
-            return null;
+        return whole == 0 ? null : Arrays.copyOf(buf, whole);
+    }
+
+    /**
+     * Reads the next chunk into a buffer the caller reuses: no allocation at all.
+     *
+     * @param in the audio
+     * @param buf receives the chunk; at least {@link #chunkBytes()} long
+     * @return the chunk's length in bytes: {@link #chunkBytes()} but at the end of the stream, where it is whatever
+     *         whole frames remain; 0 at the end of the stream
+     * @throws IOException if reading fails
+     * @throws IllegalArgumentException if the buffer is shorter than a chunk
+     */
+    public int readChunk(InputStream in, byte[] buf) throws IOException {
+        if (buf.length < chunkBytes) {
+            throw new IllegalArgumentException("buffer of " + buf.length + " bytes is shorter than a chunk (" + chunkBytes + ")");
         }
-        byte[] last = new byte[whole];
-        System.arraycopy(buf, 0, last, 0, whole);
-        return last;
+        int n = in.readNBytes(buf, 0, chunkBytes);
+        return n == chunkBytes ? n : n - n % format.frameSize();
+    }
+
+    /**
+     * Reads a stream to its end through one buffer, handing each chunk to {@code sink} as {@code (buffer, length)}; the
+     * buffer is reused for the next chunk, so the sink must copy what it keeps. The stream is not closed.
+     *
+     * @param in the audio
+     * @param sink receives the chunks in order
+     * @return the number of audio bytes delivered
+     * @throws IOException if reading fails or the sink throws
+     */
+    public long forEachChunkReusing(InputStream in, ReusedChunkSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        byte[] buf = new byte[chunkBytes];
+        long total = 0;
+        int n;
+        while ((n = readChunk(in, buf)) > 0) {
+            total += n;
+            sink.accept(buf, n);
+        }
+        return total;
+    }
+
+    /** Receives chunks in a reused buffer; may throw {@link IOException}, for example when sending fails. */
+    @FunctionalInterface
+    public interface ReusedChunkSink {
+        /**
+         * @param buffer holds the chunk in its first {@code length} bytes; overwritten by the next chunk
+         * @param length the chunk's length
+         * @throws IOException to stop chunking and propagate the failure
+         */
+        void accept(byte[] buffer, int length) throws IOException;
     }
 
     @Override

@@ -35,6 +35,9 @@ final class PcmPipelineInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
+        if (pos < out.length) {
+            return out[pos++] & 0xFF;
+        }
         byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -25,6 +29,11 @@ import org.glassfish.tyrus.core.HandshakeException;
 /**
  * Opens Live sessions. One client holds one Tyrus container and a few daemon threads; share it, and {@link #close()} it
  * when done. Thread-safe.
+ *
+ * <p>Tyrus' connect holds its thread until the handshake ends (its asynchronous connect only moves that wait to a pool
+ * of its own), so connects run on a small bounded pool ({@link Builder#maxConcurrentConnects}); further connects wait
+ * in a queue. The connect timeout counts from the call to {@link #connect}, the wait in the queue included: an attempt
+ * not connected by then fails with the timeout whether it is still queued or in the handshake.
  */
 public final class LiveClient implements AutoCloseable {
 
@@ -34,7 +43,7 @@ public final class LiveClient implements AutoCloseable {
     private final Duration writeTimeout;
     private final long maxPendingBytes;
     private final int maxIncomingMessageBytes;
-    private final ExecutorService connectExecutor;
+    private final ThreadPoolExecutor connectExecutor;
     private final ScheduledExecutorService timer;
     private final LiveCodec codec = LiveCodec.lenient();
 
@@ -61,8 +70,14 @@ public final class LiveClient implements AutoCloseable {
             ssl.setHostVerificationEnabled(b.hostnameVerification);
             props.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, ssl);
         }
-        this.connectExecutor = Executors.newCachedThreadPool(daemon("gemini-live-connect"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("gemini-live-timer"));
+        this.connectExecutor = new ThreadPoolExecutor(b.maxConcurrentConnects, b.maxConcurrentConnects, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("gemini-live-connect"));
+        // an idle client holds no connect thread
+        connectExecutor.allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon("gemini-live-timer"));
+        // cancelled deadlines (connect, setup) leave the queue at once instead of when they would have run
+        t.setRemoveOnCancelPolicy(true);
+        this.timer = t;
     }
 
     /**
@@ -109,13 +124,35 @@ public final class LiveClient implements AutoCloseable {
                     }
                 })
                 .build();
-        connectExecutor.execute(() -> {
-            try {
-                container.connectToServer(session.socketEndpoint(), config, endpoint.uri());
-            } catch (DeploymentException | java.io.IOException | RuntimeException e) {
-                session.connectFailed(describe(endpoint, e), e);
-            }
-        });
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = timer.schedule(() -> session.connectTimedOut(describe(endpoint, new DeploymentException(
+                    "Handshake response not received within " + connectTimeout)), null),
+                    connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            session.connectFailed("Cannot connect to Gemini Live at " + endpoint.safeUri() + ": the client is closed", e);
+            return session.opened();
+        }
+        try {
+            connectExecutor.execute(() -> {
+                if (!session.isConnecting()) {
+                    return; // timed out while queued
+                }
+                try {
+                    container.connectToServer(session.socketEndpoint(), config, endpoint.uri());
+                } catch (DeploymentException | java.io.IOException | RuntimeException e) {
+                    session.connectFailed(describe(endpoint, e), e);
+                } catch (Error e) {
+                    session.connectFailed(describe(endpoint, e), e);
+                    throw e;
+                } finally {
+                    deadline.cancel(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            deadline.cancel(false);
+            session.connectFailed("Cannot connect to Gemini Live at " + endpoint.safeUri() + ": the client is closed", e);
+        }
         return session.opened();
     }
 
@@ -175,6 +212,7 @@ public final class LiveClient implements AutoCloseable {
         private int maxIncomingMessageBytes = 16 * 1024 * 1024;
         private SSLContext sslContext;
         private boolean hostnameVerification = true;
+        private int maxConcurrentConnects = 4;
 
         /** Time allowed for the TCP connect and WebSocket handshake. */
         public Builder connectTimeout(Duration v) { connectTimeout = positive(v, "connectTimeout"); return this; }
@@ -200,6 +238,18 @@ public final class LiveClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxIncomingMessageBytes must be positive: " + v);
             }
             maxIncomingMessageBytes = v;
+            return this;
+        }
+
+        /**
+         * Connects in progress at once (default 4); each holds a thread until its handshake ends, later ones wait in a
+         * queue (within their connect timeout).
+         */
+        public Builder maxConcurrentConnects(int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("maxConcurrentConnects must be positive: " + v);
+            }
+            maxConcurrentConnects = v;
             return this;
         }
 

@@ -75,15 +75,15 @@ public final class LiveSession implements AutoCloseable {
             return CompletableFuture.failedFuture(new LiveClientException(
                     "Gemini Live session is " + state.name().toLowerCase() + "; cannot send " + message.kind(), closed.getNow(null), null));
         }
-        String json;
+        LiveCodec.Encoded frame;
         try {
-            json = codec.encode(message);
+            frame = codec.encodeFrame(message);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(new LiveClientException("Cannot encode " + message.kind() + " message: " + e, e));
         }
-        return writer.write(json);
+        return writer.write(frame.json(), frame.utf8Bytes());
     }
 
     /** @return whether setup completed and the connection has not closed */
@@ -156,6 +156,18 @@ public final class LiveSession implements AutoCloseable {
 
     Endpoint socketEndpoint() {
         return socketEndpoint;
+    }
+
+    /** @return whether the connection is still being made (not failed, not timed out) */
+    boolean isConnecting() {
+        return state == State.CONNECTING;
+    }
+
+    /** The connect timeout passed before the socket opened (queued, or in the handshake). */
+    void connectTimedOut(String message, Throwable cause) {
+        if (transition(State.CONNECTING, State.CLOSED)) {
+            connectFailed(message, cause);
+        }
     }
 
     void connectFailed(String message, Throwable cause) {
@@ -282,16 +294,25 @@ public final class LiveSession implements AutoCloseable {
             session.addMessageHandler(String.class, LiveSession.this::onText);
             session.addMessageHandler(ByteBuffer.class, LiveSession.this::onBinary);
             writer = new OrderedWriter(session.getAsyncRemote(), maxPendingBytes, writeTimeout, timer, LiveSession.this::stalled);
-            state = State.SETUP;
+            if (!transition(State.CONNECTING, State.SETUP)) {
+                // the connect timed out (or the session was closed) before the handshake finished
+                closedLocally.set(true);
+                try {
+                    session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Connect timed out"));
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.debug("Close of a timed-out Gemini Live connection failed: {}", e.toString());
+                }
+                return;
+            }
             setupTimer = timer.schedule(() -> {
                 if (transition(State.SETUP, State.CLOSED)) {
                     failSetup("No setupComplete from Gemini Live within " + setupTimeout, null);
                     close(CloseInfo.NORMAL, "Setup timed out");
                 }
             }, setupTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            String json;
+            LiveCodec.Encoded json;
             try {
-                json = codec.encode(ClientMessage.of(setup));
+                json = codec.encodeFrame(ClientMessage.of(setup));
             } catch (Throwable e) {
                 // e.g. a system instruction with a lone surrogate: fail now rather than wait for the setup timeout
                 cancelSetupTimer();
@@ -299,7 +320,7 @@ public final class LiveSession implements AutoCloseable {
                 close(CloseInfo.NORMAL, "Setup not sent");
                 return;
             }
-            writer.write(json).whenComplete((v, e) -> {
+            writer.write(json.json(), json.utf8Bytes()).whenComplete((v, e) -> {
                 if (e != null) {
                     failSetup("Cannot send setup to Gemini Live: " + e.getMessage(), e);
                     close(CloseInfo.NORMAL, "Setup not sent");

@@ -6,9 +6,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.geminilive.protocol.Utf16;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 
@@ -17,6 +17,10 @@ import jakarta.websocket.SendResult;
  * Queued bytes are bounded: when the socket is slower than the sender, {@link #write} waits for room (up to the write
  * timeout) instead of growing memory without limit. A frame the transport does not finish writing within the write
  * timeout fails the writer and reports the stall (the transport itself has no write deadline).
+ *
+ * <p>The stall deadline costs one timer task per writer, not one per frame: the frame in flight records when it was
+ * handed to the transport, and a single check, armed when a frame goes out and none is armed, re-arms itself for the
+ * deadline of whatever frame is in flight when it runs, and disarms when none is.
  */
 final class OrderedWriter {
 
@@ -34,13 +38,16 @@ final class OrderedWriter {
 
     private boolean inFlight;
     private Pending inFlightFrame;
-    private ScheduledFuture<?> stallTimer;
+    /** When {@link #inFlightFrame} was handed to the transport ({@link System#nanoTime()}). */
+    private long inFlightSince;
+    /** Whether a stall check is scheduled. */
+    private boolean stallCheckArmed;
     private long pendingBytes;
     private long written;
     private Throwable failure;
 
     /**
-     * @param timer   runs the stall deadline of the frame being written
+     * @param timer   runs the stall check of the frame being written (one task per writer at a time)
      * @param onStall called when a frame stalls or a write fails; the connection is useless after that
      */
     OrderedWriter(RemoteEndpoint.Async remote, long maxPendingBytes, Duration writeTimeout, ScheduledExecutorService timer,
@@ -59,7 +66,17 @@ final class OrderedWriter {
      *         fails, or no room frees up within the write timeout
      */
     CompletableFuture<Void> write(String text) {
-        long bytes = utf8Length(text);
+        return write(text, utf8Length(text));
+    }
+
+    /**
+     * Queues a text frame whose UTF-8 length is already known (counted where the frame was encoded).
+     *
+     * @param utf8Bytes the frame's length in UTF-8, what it occupies in the queue
+     * @return as {@link #write(String)}
+     */
+    CompletableFuture<Void> write(String text, long utf8Bytes) {
+        long bytes = utf8Bytes;
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (lock) {
             long deadline = System.nanoTime() + writeTimeoutNanos;
@@ -108,9 +125,6 @@ final class OrderedWriter {
                 dropped.addFirst(inFlightFrame);
             }
             queue.clear();
-            if (stallTimer != null) {
-                stallTimer.cancel(false);
-            }
             lock.notifyAll();
         }
         dropped.forEach(p -> p.done.completeExceptionally(cause));
@@ -146,7 +160,10 @@ final class OrderedWriter {
                     next = queue.poll();
                     inFlight = true;
                     inFlightFrame = next;
-                    stallTimer = schedule(next);
+                    inFlightSince = System.nanoTime();
+                    if (!stallCheckArmed) {
+                        stallCheckArmed = armStallCheck(writeTimeoutNanos);
+                    }
                 }
                 try {
                     remote.sendText(next.text, result -> finish(next, result));
@@ -161,19 +178,29 @@ final class OrderedWriter {
         }
     }
 
-    private ScheduledFuture<?> schedule(Pending p) {
+    /** @return whether the check is scheduled (not when the client is closing and its timer is shut down) */
+    private boolean armStallCheck(long delayNanos) {
         try {
-            return timer.schedule(() -> stalled(p), writeTimeoutNanos, TimeUnit.NANOSECONDS);
+            timer.schedule(this::checkStall, delayNanos, TimeUnit.NANOSECONDS);
+            return true;
         } catch (RejectedExecutionException e) {
-            return null; // the client is closing
+            return false;
         }
     }
 
-    private void stalled(Pending p) {
+    /** The one stall check: fails the writer if the frame in flight is past its deadline, else waits for that deadline. */
+    private void checkStall() {
         synchronized (lock) {
-            if (inFlightFrame != p) {
+            if (inFlightFrame == null || failure != null) {
+                stallCheckArmed = false;
                 return;
             }
+            long left = inFlightSince + writeTimeoutNanos - System.nanoTime();
+            if (left > 0) {
+                stallCheckArmed = armStallCheck(left);
+                return;
+            }
+            stallCheckArmed = false;
         }
         fail(new LiveClientException("Write stalled: the connection took no data for " + Duration.ofNanos(writeTimeoutNanos), null));
         onStall.run();
@@ -186,9 +213,6 @@ final class OrderedWriter {
                 return; // the send handler ran after all
             }
             inFlightFrame = null;
-            if (stallTimer != null) {
-                stallTimer.cancel(false);
-            }
             inFlight = false;
             pendingBytes -= p.bytes;
             lock.notifyAll();
@@ -200,9 +224,6 @@ final class OrderedWriter {
         synchronized (lock) {
             if (inFlightFrame == p) {
                 inFlightFrame = null;
-                if (stallTimer != null) {
-                    stallTimer.cancel(false);
-                }
             }
             inFlight = false;
             pendingBytes -= p.bytes;
@@ -226,13 +247,7 @@ final class OrderedWriter {
     }
 
     private static long utf8Length(String s) {
-        // ASCII-only JSON is the common case (base64 media); exact count only when needed.
-        long n = s.length();
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return n;
+        long n = Utf16.utf8Length(s);
+        return n >= 0 ? n : s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -6,22 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -30,7 +33,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
@@ -55,11 +58,10 @@ public final class LiveCodec {
             // user-chosen keys: labels and part metadata are maps whose keys belong to the caller
             "labels", "partMetadata");
 
-    private static final Set<String> CLIENT_ENVELOPE = Set.of("setup", "clientContent", "realtimeInput", "toolResponse",
-            "contextUpdate");
-
     private final boolean strict;
     private final ObjectMapper mapper;
+    private final ObjectReader serverReader;
+    private final ObjectReader clientReader;
 
     private LiveCodec(boolean strict) {
         this.strict = strict;
@@ -80,6 +82,8 @@ public final class LiveCodec {
                 // one frame is one JSON value: "{...} garbage" or "{...}{...}" is malformed
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
+        this.serverReader = mapper.readerFor(ServerMessage.class);
+        this.clientReader = mapper.readerFor(ClientMessage.class);
     }
 
     /** @return the codec for clients: tolerant of fields it does not know */
@@ -114,13 +118,38 @@ public final class LiveCodec {
         return wellFormed(write(message), message.kind());
     }
 
+    /**
+     * A client message as a text frame, with the frame's length in UTF-8 (counted in the same pass that checks the
+     * text can be written), so a writer need not count it again.
+     *
+     * @param json      the message as compact JSON
+     * @param utf8Bytes its length in UTF-8
+     */
+    public record Encoded(String json, long utf8Bytes) {
+    }
+
+    /**
+     * @return the message as compact JSON, and its UTF-8 length
+     * @throws IllegalArgumentException as {@link #encode(ClientMessage)}
+     */
+    public Encoded encodeFrame(ClientMessage message) {
+        String json = write(message);
+        return new Encoded(json, utf8Length(json, message.kind()));
+    }
+
     private static String wellFormed(String json, Object kind) {
-        int at = Utf16.firstLoneSurrogate(json);
-        if (at >= 0) {
+        utf8Length(json, kind);
+        return json;
+    }
+
+    private static long utf8Length(String json, Object kind) {
+        long bytes = Utf16.utf8Length(json);
+        if (bytes < 0) {
+            int at = (int) (-1L - bytes);
             throw new IllegalArgumentException("Cannot write " + kind + " message: a string in it is not valid UTF-16 ("
                     + Utf16.describe(json, at) + " of the JSON)");
         }
-        return json;
+        return bytes;
     }
 
     /** @return the message as UTF-8 JSON bytes, the payload of a binary frame */
@@ -143,32 +172,32 @@ public final class LiveCodec {
 
     /** Reads a server message from a text frame. */
     public ServerMessage decodeServer(String json) {
-        return decode(() -> mapper.readTree(json), ServerMessage.class, "server message");
+        return decode(() -> mapper.createParser(json), serverReader, "server message");
     }
 
     /** Reads a server message from the UTF-8 payload of a binary frame. */
     public ServerMessage decodeServer(byte[] utf8) {
-        return decode(() -> mapper.readTree(utf8), ServerMessage.class, "server message");
+        return decode(() -> mapper.createParser(utf8), serverReader, "server message");
     }
 
-    /** Reads a server message from the UTF-8 payload of a binary frame. */
+    /** Reads a server message from the UTF-8 payload of a binary frame; the buffer's position is not changed. */
     public ServerMessage decodeServer(ByteBuffer utf8) {
-        return decodeServer(toBytes(utf8));
+        return decode(() -> parser(utf8), serverReader, "server message");
     }
 
     /** Reads a client message from a text frame. */
     public ClientMessage decodeClient(String json) {
-        return decode(() -> mapper.readTree(json), ClientMessage.class, "client message");
+        return decode(() -> mapper.createParser(json), clientReader, "client message");
     }
 
     /** Reads a client message from the UTF-8 payload of a binary frame. */
     public ClientMessage decodeClient(byte[] utf8) {
-        return decode(() -> mapper.readTree(utf8), ClientMessage.class, "client message");
+        return decode(() -> mapper.createParser(utf8), clientReader, "client message");
     }
 
-    /** Reads a client message from the UTF-8 payload of a binary frame. */
+    /** Reads a client message from the UTF-8 payload of a binary frame; the buffer's position is not changed. */
     public ClientMessage decodeClient(ByteBuffer utf8) {
-        return decodeClient(toBytes(utf8));
+        return decode(() -> parser(utf8), clientReader, "client message");
     }
 
     /**
@@ -178,12 +207,12 @@ public final class LiveCodec {
      */
     public <T> T convert(Object value, Class<T> type) {
         JsonNode tree = value instanceof JsonNode n ? n : mapper.valueToTree(value);
-        return decode(() -> tree, type, type.getSimpleName());
+        return decode(() -> mapper.treeAsTokens(tree), mapper.readerFor(type), type.getSimpleName());
     }
 
     /** Reads any JSON text into a wire-model type with this codec's rules. */
     public <T> T read(String json, Class<T> type) {
-        return decode(() -> mapper.readTree(json), type, type.getSimpleName());
+        return decode(() -> mapper.createParser(json), mapper.readerFor(type), type.getSimpleName());
     }
 
     /** @return the shared mapper, for callers that need to turn wire values into plain maps */
@@ -192,28 +221,29 @@ public final class LiveCodec {
     }
 
     @FunctionalInterface
-    private interface TreeSource {
-        JsonNode read() throws IOException;
+    private interface ParserSource {
+        JsonParser open() throws IOException;
     }
 
-    private <T> T decode(TreeSource source, Class<T> type, String what) {
-        JsonNode tree;
-        try {
-            tree = source.read();
-        } catch (IOException e) {
-            throw new ProtocolException("Invalid JSON payload received. " + firstLine(e), e);
+    /** A parser over the buffer's remaining bytes: its backing array in place when it has one, never a copy. */
+    private JsonParser parser(ByteBuffer utf8) throws IOException {
+        if (utf8.hasArray()) {
+            return mapper.createParser(utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining());
         }
-        if (tree == null || !tree.isObject()) {
-            throw new ProtocolException("Invalid JSON payload received. Expected a JSON object for the " + what + ".", null);
-        }
-        if (strict) {
-            tree = normalizeKeys(tree);
-            if (type == ClientMessage.class) {
-                checkClientEnvelope((ObjectNode) tree);
+        return mapper.createParser(new ByteBufferBackedInputStream(utf8.duplicate()));
+    }
+
+    /**
+     * One pass from the frame's text to the record: the parser feeds the deserializers directly (no tree in between).
+     * The strict codec reads keys through {@link CamelCaseKeys}, so snake_case keys reach the records as camelCase.
+     */
+    private <T> T decode(ParserSource source, ObjectReader reader, String what) {
+        try (JsonParser raw = source.open()) {
+            JsonParser p = strict ? new CamelCaseKeys(raw) : raw;
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProtocolException("Invalid JSON payload received. Expected a JSON object for the " + what + ".", null);
             }
-        }
-        try {
-            return mapper.treeToValue(tree, type);
+            return reader.readValue(p);
         } catch (UnrecognizedPropertyException e) {
             String at = path(e);
             throw new ProtocolException("Invalid JSON payload received. Unknown name \"" + e.getPropertyName() + "\""
@@ -224,43 +254,111 @@ public final class LiveCodec {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ProtocolException("Request contains an invalid argument. " + cause.getMessage(), e);
         } catch (JsonMappingException e) {
+            StreamReadException syntax = syntaxError(e);
+            if (syntax != null) {
+                // malformed JSON met inside a field: reported as malformed JSON, as a whole-frame parse reports it
+                throw new ProtocolException("Invalid JSON payload received. " + firstLine(syntax), e);
+            }
             String at = path(e);
             throw new ProtocolException("Invalid JSON payload received." + (at.isEmpty() ? " " : " Invalid value at '" + at + "': ")
                     + firstLine(e), e);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new ProtocolException("Invalid JSON payload received. " + firstLine(e), e);
         }
     }
 
-    private static void checkClientEnvelope(ObjectNode tree) {
-        for (Iterator<String> it = tree.fieldNames(); it.hasNext();) {
-            String name = it.next();
-            if (!CLIENT_ENVELOPE.contains(name)) {
-                throw new ProtocolException("Invalid JSON payload received. Unknown name \"" + name + "\": Cannot find field.", null);
+    /** @return the JSON syntax error a mapping exception wraps, or null */
+    private static StreamReadException syntaxError(JsonMappingException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamReadException s && !(t instanceof JsonMappingException)) {
+                return s;
             }
         }
+        return null;
     }
 
-    /** snake_case keys become camelCase, except inside free-form values. */
-    private static JsonNode normalizeKeys(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode in = (ObjectNode) node;
-            ObjectNode out = in.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String key = camel(e.getKey());
-                out.set(key, OPAQUE_FIELDS.contains(key) ? e.getValue() : normalizeKeys(e.getValue()));
-            }
-            return out;
+    /**
+     * Hands every key to the deserializers in camelCase, as the real server accepts snake_case keys (the Python SDK
+     * sends them), except keys inside free-form values ({@link #OPAQUE_FIELDS}), which belong to the caller. Keys
+     * without an underscore, the usual case, pass through as they are.
+     */
+    private static final class CamelCaseKeys extends JsonParserDelegate {
+
+        CamelCaseKeys(JsonParser d) {
+            super(d);
         }
-        if (node.isArray()) {
-            var out = node.deepCopy();
-            for (int i = 0; i < out.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) out).set(i, normalizeKeys(node.get(i)));
+
+        @Override
+        public String currentName() throws IOException {
+            String raw = delegate.currentName();
+            if (raw == null || raw.indexOf('_') < 0) {
+                return raw;
             }
-            return out;
+            JsonStreamContext holder = delegate.getParsingContext();
+            JsonToken t = delegate.currentToken();
+            if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && holder.getParent() != null) {
+                holder = holder.getParent(); // the name of a container belongs to the object around it
+            }
+            return rename(raw, holder);
         }
-        return node;
+
+        @Override
+        @Deprecated
+        public String getCurrentName() throws IOException {
+            return currentName();
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            String raw = delegate.nextFieldName();
+            return raw == null || raw.indexOf('_') < 0 ? raw : rename(raw, delegate.getParsingContext());
+        }
+
+        @Override
+        public boolean nextFieldName(SerializableString str) throws IOException {
+            String name = nextFieldName();
+            return name != null && name.equals(str.getValue());
+        }
+
+        @Override
+        public String getText() throws IOException {
+            return delegate.currentToken() == JsonToken.FIELD_NAME ? currentName() : delegate.getText();
+        }
+
+        @Override
+        public char[] getTextCharacters() throws IOException {
+            return delegate.currentToken() == JsonToken.FIELD_NAME ? currentName().toCharArray() : delegate.getTextCharacters();
+        }
+
+        @Override
+        public int getTextLength() throws IOException {
+            return delegate.currentToken() == JsonToken.FIELD_NAME ? currentName().length() : delegate.getTextLength();
+        }
+
+        @Override
+        public int getTextOffset() throws IOException {
+            return delegate.currentToken() == JsonToken.FIELD_NAME ? 0 : delegate.getTextOffset();
+        }
+
+        @Override
+        public String getValueAsString() throws IOException {
+            return delegate.currentToken() == JsonToken.FIELD_NAME ? currentName() : delegate.getValueAsString();
+        }
+
+        @Override
+        public String getValueAsString(String defaultValue) throws IOException {
+            return delegate.currentToken() == JsonToken.FIELD_NAME ? currentName() : delegate.getValueAsString(defaultValue);
+        }
+
+        /** @return the key in camelCase, unless an object around it is a free-form value */
+        private static String rename(String raw, JsonStreamContext holder) {
+            for (JsonStreamContext c = holder.getParent(); c != null; c = c.getParent()) {
+                if (c.inObject() && c.getCurrentName() != null && OPAQUE_FIELDS.contains(camel(c.getCurrentName()))) {
+                    return raw;
+                }
+            }
+            return camel(raw);
+        }
     }
 
     static String camel(String key) {
@@ -323,16 +421,12 @@ public final class LiveCodec {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    private static byte[] toBytes(ByteBuffer buf) {
-        ByteBuffer b = buf.duplicate();
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        return bytes;
-    }
-
-    /** @return the UTF-8 text of a binary frame */
+    /** @return the UTF-8 text of a binary frame; the buffer's position is not changed */
     public static String utf8(ByteBuffer buf) {
-        return new String(toBytes(buf), StandardCharsets.UTF_8);
+        if (buf.hasArray()) {
+            return new String(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining(), StandardCharsets.UTF_8);
+        }
+        return StandardCharsets.UTF_8.decode(buf.duplicate()).toString();
     }
 
     private static final class DurationSerializer extends StdSerializer<Duration> {

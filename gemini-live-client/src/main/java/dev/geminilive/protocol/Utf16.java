@@ -35,6 +35,41 @@ public final class Utf16 {
     }
 
     /**
+     * Counts the text's UTF-8 bytes and checks it in the same pass.
+     *
+     * @param text the text; null counts as empty
+     * @return the length of the text in UTF-8, or {@code -1 - i} when the char at {@code i} is the first lone surrogate
+     */
+    public static long utf8Length(CharSequence text) {
+        if (text == null) {
+            return 0;
+        }
+        int n = text.length();
+        long bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    bytes += 2; // two chars, four bytes
+                } else {
+                    return -1L - i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return -1L - i;
+            } else {
+                bytes += 2;
+            }
+        }
+        return bytes;
+    }
+
+    /**
      * @param what names the text in the message, e.g. {@code "Text body"}
      * @throws IllegalArgumentException naming the first lone surrogate and its index, e.g. {@code "Text body is not
      *                                  valid UTF-16: lone high surrogate at index 1"}

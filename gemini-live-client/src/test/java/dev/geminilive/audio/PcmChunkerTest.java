@@ -136,4 +136,45 @@ class PcmChunkerTest {
         });
         assertThrows(UncheckedIOException.class, failing::hasNext);
     }
+
+    @Test
+    void chunksReadIntoAReusedBufferHoldTheSameBytesAsOwnedChunks() throws IOException {
+        byte[] pcm = Pcm.speechLike(16000, 1050, 3); // 10 full chunks and 1600 bytes
+        PcmChunker c = PcmChunker.pcm16Mono(16000, 100);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        List<Integer> lengths = new ArrayList<>();
+        byte[][] buffers = new byte[1][];
+        long total = c.forEachChunkReusing(new TestAudio.TrickleInputStream(new ByteArrayInputStream(pcm)), (buf, n) -> {
+            if (buffers[0] == null) {
+                buffers[0] = buf;
+            }
+            assertSame(buffers[0], buf, "one buffer for the whole stream");
+            received.write(buf, 0, n);
+            lengths.add(n);
+        });
+        assertEquals(pcm.length, total);
+        assertArrayEquals(pcm, received.toByteArray());
+        assertEquals(11, lengths.size());
+        assertEquals(1600, lengths.get(10));
+
+        byte[] buf = new byte[c.chunkBytes()];
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[3201]);
+        assertEquals(3200, c.readChunk(in, buf));
+        assertEquals(0, c.readChunk(in, buf), "a trailing partial frame is dropped");
+        assertThrows(IllegalArgumentException.class, () -> c.readChunk(in, new byte[10]));
+    }
+
+    @Test
+    void readChunkKeepsTheLastPartialChunkAndEndsWithNull() throws IOException {
+        PcmChunker c = PcmChunker.pcm16Mono(16000, 100);
+        byte[] pcm = new byte[3200 + 11];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (byte) i;
+        }
+        ByteArrayInputStream in = new ByteArrayInputStream(pcm);
+        assertArrayEquals(java.util.Arrays.copyOf(pcm, 3200), c.readChunk(in));
+        assertArrayEquals(java.util.Arrays.copyOfRange(pcm, 3200, 3210), c.readChunk(in));
+        assertEquals(null, c.readChunk(in));
+        assertEquals(null, c.readChunk(new ByteArrayInputStream(new byte[1])), "less than one frame is no chunk");
+    }
 }

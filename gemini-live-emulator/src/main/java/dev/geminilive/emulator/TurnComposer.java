@@ -101,12 +101,9 @@ final class TurnComposer {
     }
 
     static UsageMetadata usage(Conversation memory, int responseTokens, Modality responseModality) {
-        int text = Tokens.ofText(memory.systemInstruction());
-        int audio = 0;
-        for (Conversation.Turn t : memory.turns()) {
-            text += Tokens.ofText(t.text());
-            audio += Tokens.ofAudio(t.audioSeconds());
-        }
+        // running sums kept by the conversation: the cost of a turn does not grow with the conversation's length
+        int text = memory.textTokens();
+        int audio = memory.audioTokens();
         int image = memory.images() * Tokens.PER_IMAGE;
         List<ModalityTokenCount> details = new ArrayList<>();
         details.add(new ModalityTokenCount(Modality.TEXT, text));

@@ -94,8 +94,15 @@ public final class ConversationSession {
     private final CompletableFuture<ConversationSession> ready = new CompletableFuture<>();
     private final AtomicBoolean slotReleased = new AtomicBoolean();
     private volatile boolean closeRequested;
-    /** Only touched on the control lane. */
+    /** Read anywhere; changed only through {@link #update}, under {@link #memoryLock}. */
     private volatile ConversationState memory = ConversationState.EMPTY;
+    private final Object memoryLock = new Object();
+    /** Whether the conversation store answers without blocking, so turn-end bookkeeping may run on the socket thread. */
+    private final boolean storeInline;
+    /** InOut turns not yet answered, oldest first, for the one deadline check of the session. */
+    private final ArrayDeque<QueuedTurn> deadlines = new ArrayDeque<>();
+    /** When the scheduled deadline check runs ({@link System#nanoTime()}); {@code Long.MAX_VALUE} when none is. */
+    private long deadlineCheckAt = Long.MAX_VALUE;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastServerActivity = System.nanoTime();
     private final AtomicLong messagesSent = new AtomicLong();
@@ -115,6 +122,7 @@ public final class ConversationSession {
         this.events = new SerialLane(pool);
         this.control = new SerialLane(pool);
         this.assembler = new TurnAssembler(conversationId);
+        this.storeInline = continuity.store() instanceof dev.geminilive.camel.store.InMemoryConversationStore;
     }
 
     /** @return the conversation id */
@@ -147,6 +155,14 @@ public final class ConversationSession {
         synchronized (wire) {
             return state == State.OPEN && current != null && current.live.isOpen();
         }
+    }
+
+    /**
+     * @return whether input may go out on the caller's thread without waiting: the connection is open and no other
+     *         exchange's input is being sent (a stream holds the input lock while it is read)
+     */
+    public boolean acceptsDirectSend() {
+        return !input.isLocked() && isOpen();
     }
 
     /** @return whether the conversation is between connections */
@@ -285,8 +301,7 @@ public final class ConversationSession {
             LOG.warn("Gemini Live conversation {}: {} attempts to resume failed; its server-side context is given up, the last "
                      + "attempt starts a new session re-seeded with {} turns from the conversation store", storeKey, attempt - 1,
                     mem.history().size());
-            remember(mem.withoutHandle());
-            mem = memory;
+            mem = update(ConversationState::withoutHandle);
             resume = false;
         }
         Setup setup = resume ? resumeSetup(s.setup(), mem.handle()) : freshSetup(s, !mem.history().isEmpty());
@@ -315,15 +330,12 @@ public final class ConversationSession {
             // the newest turns came after the handle (its update was lost with the connection): the history knows more
             LOG.debug("The resumption handle of conversation {} predates its last {} turns; re-seeding instead", storeKey,
                     mem.turns() - mem.handleTurns());
-            mem = mem.withoutHandle();
-            remember(mem);
-            return mem;
+            return update(ConversationState::withoutHandle);
         }
         if (mem.handle() != null && mem.handleIssued() != null
             && mem.handleIssued().plus(continuity.handleTtl()).isBefore(Instant.now())) {
             LOG.debug("The resumption handle of conversation {} is older than {}; not using it", storeKey, continuity.handleTtl());
-            mem = mem.withoutHandle();
-            remember(mem);
+            mem = update(ConversationState::withoutHandle);
         }
         return mem;
     }
@@ -352,7 +364,7 @@ public final class ConversationSession {
             // the handle was refused (invalid, expired, or its session is over): go on from the stored history
             LOG.warn("Gemini Live refused to resume conversation {} ({}); its server-side context is lost, starting a new "
                      + "session re-seeded with {} turns from the conversation store", storeKey, close, memory.history().size());
-            remember(memory.withoutHandle());
+            update(ConversationState::withoutHandle);
             connect(old, why, attempt, closeFirst);
             return;
         }
@@ -572,8 +584,7 @@ public final class ConversationSession {
      */
     public Sent sendExpectingTurn(Iterator<ClientMessage> messages, Duration timeout, String userText, boolean bargeIn) {
         QueuedTurn q = new QueuedTurn(messages, userText, timeout);
-        var timer = scheduler.schedule(() -> timedOut(q), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        q.turn.whenComplete((t, e) -> timer.cancel(false));
+        watch(q);
         if (bargeIn) {
             start(q, false);
             return new Sent(q.written, q.turn);
@@ -623,12 +634,15 @@ public final class ConversationSession {
         final Duration timeout;
         final CompletableFuture<LiveTurn> turn = new CompletableFuture<>();
         final CompletableFuture<Void> written = new CompletableFuture<>();
+        /** When the turn times out ({@link System#nanoTime()}). */
+        final long deadline;
         volatile ExpectedAnswer answer;
 
         QueuedTurn(Iterator<ClientMessage> messages, String userText, Duration timeout) {
             this.messages = messages;
             this.userText = userText;
             this.timeout = timeout;
+            this.deadline = System.nanoTime() + timeout.toNanos();
         }
     }
 
@@ -677,6 +691,89 @@ public final class ConversationSession {
             next.turn.completeExceptionally(e);
             next.written.completeExceptionally(e);
             advance();
+        }
+    }
+
+    /**
+     * Bounds a turn by its timeout without a timer of its own: the session keeps one check scheduled for the earliest
+     * deadline of its unanswered turns. A turn that completes leaves the watch list at once.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the scheduler is stopped (the component is stopping)
+     */
+    private void watch(QueuedTurn q) {
+        long checkAt;
+        synchronized (deadlines) {
+            deadlines.add(q);
+            if (q.deadline - deadlineCheckAt >= 0) {
+                checkAt = Long.MAX_VALUE; // the check already scheduled comes first
+            } else {
+                deadlineCheckAt = q.deadline;
+                checkAt = q.deadline;
+            }
+        }
+        if (checkAt != Long.MAX_VALUE) {
+            try {
+                scheduler.schedule(this::checkDeadlines, Math.max(0, checkAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                synchronized (deadlines) {
+                    deadlines.removeFirstOccurrence(q);
+                    deadlineCheckAt = Long.MAX_VALUE;
+                }
+                throw e;
+            }
+        }
+        q.turn.whenComplete((t, e) -> {
+            synchronized (deadlines) {
+                deadlines.removeFirstOccurrence(q);
+            }
+        });
+    }
+
+    /** The session's deadline check: times out every turn past its deadline, then waits for the next deadline. */
+    private void checkDeadlines() {
+        List<QueuedTurn> expired = new ArrayList<>(1);
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        synchronized (deadlines) {
+            for (Iterator<QueuedTurn> it = deadlines.iterator(); it.hasNext();) {
+                QueuedTurn q = it.next();
+                if (q.turn.isDone()) {
+                    it.remove();
+                } else if (q.deadline - now <= 0) {
+                    it.remove();
+                    expired.add(q);
+                } else if (next == Long.MAX_VALUE || q.deadline - next < 0) {
+                    next = q.deadline;
+                }
+            }
+            if (next != Long.MAX_VALUE && deadlineCheckAt != Long.MAX_VALUE && deadlineCheckAt - now > 0
+                && deadlineCheckAt - next <= 0) {
+                next = Long.MAX_VALUE; // an earlier check is already scheduled (a shorter timeout came later)
+            } else {
+                deadlineCheckAt = next;
+            }
+        }
+        for (QueuedTurn q : expired) {
+            try {
+                timedOut(q);
+            } catch (RuntimeException | Error e) {
+                q.turn.completeExceptionally(e);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            try {
+                scheduler.schedule(this::checkDeadlines, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping: no check will come, so no turn may wait on one
+                List<QueuedTurn> left;
+                synchronized (deadlines) {
+                    left = new ArrayList<>(deadlines);
+                    deadlines.clear();
+                    deadlineCheckAt = Long.MAX_VALUE;
+                }
+                left.forEach(q -> q.turn.completeExceptionally(new IllegalStateException(
+                        "The Gemini Live component is stopping; no answer for conversation " + conversationId)));
+            }
         }
     }
 
@@ -866,7 +963,7 @@ public final class ConversationSession {
             strayTurns.incrementAndGet();
         }
         ExpectedAnswer answered = owner;
-        if (message.sessionResumptionUpdate() != null || message.goAway() != null || turn != null) {
+        if (message.goAway() != null || !storeInline && (message.sessionResumptionUpdate() != null || turn != null)) {
             control.execute(() -> {
                 if (message.sessionResumptionUpdate() != null) {
                     handleUpdate(c, message.sessionResumptionUpdate());
@@ -878,16 +975,43 @@ public final class ConversationSession {
                     handover(c, "goAway (timeLeft " + message.goAway().timeLeft() + ")", false);
                 }
             });
+        } else if (message.sessionResumptionUpdate() != null || turn != null) {
+            // the store answers at once: the turn-end bookkeeping needs no hop to the control lane
+            try {
+                if (message.sessionResumptionUpdate() != null) {
+                    handleUpdate(c, message.sessionResumptionUpdate());
+                }
+                if (turn != null) {
+                    answered(c, answered, turn);
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Gemini Live conversation {}: turn-end bookkeeping failed", storeKey, e);
+            }
         }
+        // Tool calls start here: dispatching only hands each call to its endpoint's exchange (asynchronously), so a
+        // call costs no hop through the event lane before its route runs.
+        List<String> forRoute = null;
+        ToolDispatcher dispatcher = c.tools;
+        if (dispatcher != null && c.active && (message.toolCallCancellation() != null || message.toolCall() != null)) {
+            try {
+                if (message.toolCallCancellation() != null) {
+                    dispatcher.cancel(message.toolCallCancellation().ids());
+                }
+                if (message.toolCall() != null) {
+                    forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Gemini Live conversation {}: tool dispatch failed", storeKey, e);
+            }
+        }
+        if (!group.hasListeners()) {
+            return; // no consumer: no event to map
+        }
+        List<String> callsForRoute = forRoute;
         events.execute(() -> {
             List<LiveEvent> list = EventMapper.toEvents(conversationId, message);
-            ToolDispatcher dispatcher = c.tools;
-            if (dispatcher != null && c.active && message.toolCallCancellation() != null) {
-                dispatcher.cancel(message.toolCallCancellation().ids());
-            }
-            if (dispatcher != null && c.active && message.toolCall() != null) {
-                List<String> forRoute = dispatcher.dispatch(message.toolCall(), group.listens(EventTypes.TOOL_CALL));
-                list = EventMapper.callsForRoute(list, forRoute);
+            if (callsForRoute != null) {
+                list = EventMapper.callsForRoute(list, callsForRoute);
             }
             for (LiveEvent event : list) {
                 group.publish(event);
@@ -913,7 +1037,8 @@ public final class ConversationSession {
                 c.replay.consumedWritten();
             }
         }
-        remember(memory.withHandle(update.newHandle(), Instant.now()));
+        Instant issued = Instant.now();
+        update(m -> m.withHandle(update.newHandle(), issued));
         group.parkIfWaiting();
     }
 
@@ -936,18 +1061,28 @@ public final class ConversationSession {
             added.add(new HistoryTurn(HistoryTurn.MODEL, model));
         }
         if (!added.isEmpty() && continuity.historyMaxTurns() > 0) {
-            remember(memory.withTurns(added, continuity.historyMaxTurns()));
+            update(m -> m.withTurns(added, continuity.historyMaxTurns()));
         }
         // nothing owed any more: a conversation waiting for a slot may take this one
         group.parkIfWaiting();
     }
 
-    private void remember(ConversationState state) {
-        memory = state;
-        try {
-            continuity.store().save(storeKey, state);
-        } catch (RuntimeException | Error e) {
-            LOG.warn("Cannot save conversation {} to the conversation store: {}", storeKey, e.getMessage());
+    /**
+     * Changes what the conversation remembers and saves it. One change at a time, in order, whichever thread makes it
+     * (the control lane, or a socket thread for the turn-end work when the store does not block).
+     *
+     * @return the new state
+     */
+    private ConversationState update(java.util.function.UnaryOperator<ConversationState> change) {
+        synchronized (memoryLock) {
+            ConversationState state = change.apply(memory);
+            memory = state;
+            try {
+                continuity.store().save(storeKey, state);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Cannot save conversation {} to the conversation store: {}", storeKey, e.getMessage());
+            }
+            return state;
         }
     }
 
@@ -1016,7 +1151,7 @@ public final class ConversationSession {
             } else {
                 if (close.code() == CloseInfo.POLICY_VIOLATION) {
                     // the session itself is over (e.g. its duration limit): its handle would only be refused
-                    remember(memory.withoutHandle());
+                    update(ConversationState::withoutHandle);
                 }
                 end(new LiveClientException("Gemini Live session of conversation " + conversationId + " closed: " + close, close,
                         null), close.isFatal() ? "the server closed it with " + close : null);

@@ -490,6 +490,11 @@ public final class SessionGroup {
     }
 
     /** @return whether any consumer receives events of this type */
+    /** @return whether any consumer listens to this group's events */
+    boolean hasListeners() {
+        return !sinks.isEmpty();
+    }
+
     boolean listens(String type) {
         for (EventSink sink : sinks) {
             if (sink.accepts(type)) {

@@ -21,6 +21,9 @@ public final class Conversation {
     }
 
     private final List<Turn> turns = new ArrayList<>();
+    /** Running sums over {@link #turns}, kept as turns are added, so no per-turn usage walks the history. */
+    private int turnTextTokens;
+    private int turnAudioTokens;
     private String systemInstruction = "";
     private int images;
     private String lastImageMimeType;
@@ -29,6 +32,8 @@ public final class Conversation {
     public synchronized Conversation copy() {
         Conversation c = new Conversation();
         c.turns.addAll(turns);
+        c.turnTextTokens = turnTextTokens;
+        c.turnAudioTokens = turnAudioTokens;
         c.systemInstruction = systemInstruction;
         c.images = images;
         c.lastImageMimeType = lastImageMimeType;
@@ -45,6 +50,8 @@ public final class Conversation {
 
     public synchronized void add(Turn turn) {
         turns.add(turn);
+        turnTextTokens += Tokens.ofText(turn.text());
+        turnAudioTokens += Tokens.ofAudio(turn.audioSeconds());
     }
 
     public void addUser(String text) {
@@ -81,10 +88,16 @@ public final class Conversation {
 
     /** @return a deterministic token estimate of the whole context: 4 characters or 1/32 s of audio per token, 258 per image */
     public synchronized int contextTokens() {
-        int tokens = Tokens.ofText(systemInstruction);
-        for (Turn t : turns) {
-            tokens += Tokens.ofText(t.text()) + Tokens.ofAudio(t.audioSeconds());
-        }
-        return tokens + images * Tokens.PER_IMAGE;
+        return Tokens.ofText(systemInstruction) + turnTextTokens + turnAudioTokens + images * Tokens.PER_IMAGE;
+    }
+
+    /** @return the text tokens of the context: the system instruction's and every turn's, each rounded up on its own */
+    public synchronized int textTokens() {
+        return Tokens.ofText(systemInstruction) + turnTextTokens;
+    }
+
+    /** @return the audio tokens of the context: every turn's audio, each rounded up on its own */
+    public synchronized int audioTokens() {
+        return turnAudioTokens;
     }
 }
