@@ -14,6 +14,7 @@ final class ConfigurationChecks {
         positive("sessionAcquireTimeout", c.getSessionAcquireTimeout());
         positive("writeTimeout", c.getWriteTimeout());
         positive("maxPendingBytes", c.getMaxPendingBytes());
+        positive("maxConcurrentConnects", c.getMaxConcurrentConnects());
         positive("maxConcurrentSessions", c.effectiveMaxConcurrentSessions());
         positive("reconnectInitialDelay", c.getReconnectInitialDelay());
         positive("reconnectMaxDelay", c.getReconnectMaxDelay());

@@ -89,10 +89,11 @@ public final class EndpointSettings {
         this.events = events(c.getEvents());
         SSLContext ssl = SetupFactory.sslContext(context, c);
         this.clientOptions = new LiveClientOptions(Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getSetupTimeout()),
-                c.getMaxPendingBytes(), Duration.ofMillis(c.getWriteTimeout()), ssl);
+                c.getMaxPendingBytes(), Duration.ofMillis(c.getWriteTimeout()), ssl, c.getMaxConcurrentConnects());
         // endpoints with the same TLS parameters share a client; each build of an SSLContext is a new object
         this.clientKey = (ssl == null ? "default" : "ssl@" + System.identityHashCode(c.getSslContextParameters())) + "/"
-                         + c.getConnectTimeout() + "/" + c.getSetupTimeout() + "/" + c.getMaxPendingBytes() + "/" + c.getWriteTimeout();
+                         + c.getConnectTimeout() + "/" + c.getSetupTimeout() + "/" + c.getMaxPendingBytes() + "/" + c.getWriteTimeout()
+                         + "/" + c.getMaxConcurrentConnects();
         this.maxConcurrentSessions = c.effectiveMaxConcurrentSessions();
         this.sessionAcquireTimeout = Duration.ofMillis(c.getSessionAcquireTimeout());
         this.sessionIdleTimeout = Duration.ofMillis(c.getSessionIdleTimeout());

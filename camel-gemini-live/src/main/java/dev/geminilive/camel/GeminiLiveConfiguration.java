@@ -159,6 +159,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private long maxPendingBytes = 4194304;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long writeTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int maxConcurrentConnects = 4;
     @UriParam(label = "continuity")
     private ConversationStore conversationStore;
     @UriParam(label = "continuity")
@@ -941,6 +943,17 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setWriteTimeout(long writeTimeout) {
         this.writeTimeout = writeTimeout;
+    }
+
+    public int getMaxConcurrentConnects() {
+        return maxConcurrentConnects;
+    }
+
+    /**
+     * How many WebSocket handshakes run at once (each holds a thread until the server answers); more connects wait their turn, within connectTimeout.
+     */
+    public void setMaxConcurrentConnects(int maxConcurrentConnects) {
+        this.maxConcurrentConnects = maxConcurrentConnects;
     }
 
     public String getFunctions() {

@@ -14,13 +14,14 @@ import dev.geminilive.client.LiveClient;
  * @param maxPendingBytes how many bytes may wait to be written before sends are refused
  * @param writeTimeout    how long a frame may wait for the socket
  * @param sslContext      the TLS context from sslContextParameters; null for the JVM's default
+ * @param maxConcurrentConnects how many handshakes run at once
  */
 public record LiveClientOptions(Duration connectTimeout, Duration setupTimeout, long maxPendingBytes, Duration writeTimeout,
-        SSLContext sslContext) {
+        SSLContext sslContext, int maxConcurrentConnects) {
 
     /** @return a client builder with these options applied */
     public LiveClient.Builder builder() {
         return LiveClient.builder().connectTimeout(connectTimeout).setupTimeout(setupTimeout).maxPendingBytes(maxPendingBytes)
-                .writeTimeout(writeTimeout).sslContext(sslContext);
+                .writeTimeout(writeTimeout).sslContext(sslContext).maxConcurrentConnects(maxConcurrentConnects);
     }
 }

@@ -46,7 +46,7 @@ class TypedOptionsTest extends EmulatorTestSupport {
             @Override
             public void configure() {
                 from("direct:typed").to(uri("typed", "replyFormat=TURN&turnPolicy=Interrupt&backend=gemini&replyMode=ANSWER"
-                                                     + "&activityHandling=no_interruption&connectTimeout=7000"));
+                                                     + "&activityHandling=no_interruption&connectTimeout=7000&maxConcurrentConnects=2"));
             }
         };
     }
@@ -77,6 +77,7 @@ class TypedOptionsTest extends EmulatorTestSupport {
         assertEquals("You said: hello", template.requestBody("direct:typed", "hello", LiveTurn.class).replyText());
         assertEquals(1, created.size(), "one client for the endpoint: " + created);
         assertEquals(java.time.Duration.ofMillis(7000), created.get(0).connectTimeout());
+        assertEquals(2, created.get(0).maxConcurrentConnects());
     }
 
     @Test
