@@ -443,8 +443,12 @@ public final class ConversationSession {
             state = State.OPEN;
         }
         group.connected();
-        touch();
         boolean first = previous == null && old == null;
+        if (first) {
+            // a reconnect is not use: a conversation nobody talks to must still reach sessionIdleTimeout, even while a
+            // server that drops idle connections keeps it reconnecting
+            touch();
+        }
         if (previous != null) {
             previous.tools.shutdown();
             if (previous.live.isOpen()) {
@@ -919,7 +923,9 @@ public final class ConversationSession {
     private void onMessage(Connection c, ServerMessage message) {
         long arrivedAt = System.nanoTime();
         lastServerActivity = arrivedAt;
-        touch();
+        if (message.serverContent() != null || message.toolCall() != null || message.toolCallCancellation() != null) {
+            touch();
+        }
         group.stats().frameIn();
         LiveTurn turn;
         ExpectedAnswer owner = null;
