@@ -15,6 +15,9 @@ final class ConfigurationChecks {
         positive("writeTimeout", c.getWriteTimeout());
         positive("maxPendingBytes", c.getMaxPendingBytes());
         positive("maxConcurrentConnects", c.getMaxConcurrentConnects());
+        if (c.getAudioChunkMillis() < 10 || c.getAudioChunkMillis() > 10_000) {
+            throw new IllegalArgumentException("audioChunkMillis must be between 10 and 10000: " + c.getAudioChunkMillis());
+        }
         positive("maxConcurrentSessions", c.effectiveMaxConcurrentSessions());
         positive("reconnectInitialDelay", c.getReconnectInitialDelay());
         positive("reconnectMaxDelay", c.getReconnectMaxDelay());

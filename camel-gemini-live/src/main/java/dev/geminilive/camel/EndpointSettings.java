@@ -79,9 +79,6 @@ public final class EndpointSettings {
         this.interruptedReply = orDefault(c.getInterruptedReply(), InterruptedReply.FAIL);
         this.turnTimeout = Duration.ofMillis(c.getTurnTimeout());
         this.audioMimeType = c.getAudioMimeType();
-        if (c.getAudioChunkMillis() < 10 || c.getAudioChunkMillis() > 10_000) {
-            throw new IllegalArgumentException("audioChunkMillis must be between 10 and 10000: " + c.getAudioChunkMillis());
-        }
         this.audioChunkMillis = c.getAudioChunkMillis();
         this.automaticActivityDetection = c.isAutomaticActivityDetection();
         this.initialHistoryInClientContent = c.isInitialHistoryInClientContent();

@@ -139,9 +139,7 @@ public class GeminiLiveConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "auto", enums = "auto,gemini-2.5-half-cascade,gemini-2.5-native-audio,gemini-3.1-flash-live,"
                                                                  + "gemini-3.8-live,gemini-3.8-live-extended-thinking,gemini-3.5-transcribe,gemini-2,gemini-3")
     private String modelProfile = "auto";
-    @UriParam(label = "consumer", enums = "setupComplete,text,audio,inputTranscription,outputTranscription,thought,executableCode,"
-                                          + "codeExecutionResult,generationComplete,turnComplete,interrupted,toolCall,toolCallCancellation,"
-                                          + "goAway,sessionResumptionUpdate,usage,voiceActivity,connected,reconnected,disconnected,error,turn")
+    @UriParam(label = "consumer", enums = dev.geminilive.camel.session.EventTypes.NAMES)
     private String events;
     @UriParam(label = "consumer", defaultValue = "chunk", enums = "chunk,turn")
     private Aggregate aggregate = Aggregate.CHUNK;

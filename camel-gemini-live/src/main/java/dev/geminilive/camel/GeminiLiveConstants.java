@@ -33,9 +33,7 @@ public final class GeminiLiveConstants {
                                                 + "interrupted, toolCall, toolCallCancellation, goAway, sessionResumptionUpdate, usage, "
                                                 + "voiceActivity, connected, reconnected, disconnected, error; turn when aggregate=turn.",
               javaType = "String",
-              enums = "setupComplete,text,audio,inputTranscription,outputTranscription,thought,executableCode,codeExecutionResult,"
-                      + "generationComplete,turnComplete,interrupted,toolCall,toolCallCancellation,goAway,sessionResumptionUpdate,usage,"
-                      + "voiceActivity,connected,reconnected,disconnected,error,turn")
+              enums = dev.geminilive.camel.session.EventTypes.NAMES)
     public static final String EVENT_TYPE = "CamelGeminiLiveEventType";
 
     @Metadata(description = "The transcription of the user's audio in this turn (inputAudioTranscription=true).", javaType = "String")

@@ -173,8 +173,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         };
         try {
             workers.execute(guarded);
-        } catch (RuntimeException e) {
-            guarded.run(); // the pool refused (stopping): complete here rather than never
+        } catch (RuntimeException | Error e) {
+            guarded.run(); // the pool refused (stopping, or no thread could be made): complete here rather than never
         }
     }
 

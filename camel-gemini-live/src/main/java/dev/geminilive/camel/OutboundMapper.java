@@ -97,7 +97,7 @@ final class OutboundMapper {
         Object body = InputBodies.sendable(exchange, in.getBody());
         String type = in.getHeader(GeminiLiveConstants.MESSAGE_TYPE, String.class);
         if (type == null) {
-            type = infer(body, InputBodies.mimeType(in, body));
+            type = infer(body, in);
         }
         Boolean turnComplete = in.getHeader(GeminiLiveConstants.TURN_COMPLETE, Boolean.class);
         switch (type) {
@@ -134,7 +134,7 @@ final class OutboundMapper {
         }
     }
 
-    private String infer(Object body, String mimeHeader) {
+    private String infer(Object body, Message in) {
         if (body == null) {
             throw new IllegalArgumentException("The exchange has no body to send to Gemini Live");
         }
@@ -155,7 +155,9 @@ final class OutboundMapper {
         }
         if (body instanceof byte[] || body instanceof ByteBuffer || body instanceof InputStream || body instanceof java.io.File
             || body instanceof Path) {
-            String mime = mimeHeader != null ? mimeHeader : sniff(body);
+            // only binary bodies need a type: text goes as text without looking at any header
+            String declared = InputBodies.mimeType(in, body);
+            String mime = declared != null ? declared : sniff(body);
             if (mime != null && mime.toLowerCase(Locale.ROOT).startsWith("text/")) {
                 return TEXT;
             }

@@ -29,6 +29,13 @@ public final class EventTypes {
     /** aggregate=turn: one exchange per finished turn. */
     public static final String TURN = "turn";
 
+    /** Every type a consumer may filter on, comma-separated: a constant, so option and header metadata can name them. */
+    public static final String NAMES = SETUP_COMPLETE + "," + TEXT + "," + AUDIO + "," + INPUT_TRANSCRIPTION + "," + OUTPUT_TRANSCRIPTION
+                                       + "," + THOUGHT + "," + EXECUTABLE_CODE + "," + CODE_EXECUTION_RESULT + "," + GENERATION_COMPLETE
+                                       + "," + TURN_COMPLETE + "," + INTERRUPTED + "," + TOOL_CALL + "," + TOOL_CALL_CANCELLATION + ","
+                                       + GO_AWAY + "," + SESSION_RESUMPTION_UPDATE + "," + USAGE + "," + VOICE_ACTIVITY + "," + CONNECTED
+                                       + "," + RECONNECTED + "," + DISCONNECTED + "," + ERROR + "," + TURN;
+
     /** Every type a consumer may filter on. */
     public static final List<String> ALL = List.of(SETUP_COMPLETE, TEXT, AUDIO, INPUT_TRANSCRIPTION, OUTPUT_TRANSCRIPTION, THOUGHT,
             EXECUTABLE_CODE, CODE_EXECUTION_RESULT, GENERATION_COMPLETE, TURN_COMPLETE, INTERRUPTED, TOOL_CALL,

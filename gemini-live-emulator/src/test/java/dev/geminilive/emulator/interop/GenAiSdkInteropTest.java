@@ -96,14 +96,7 @@ class GenAiSdkInteropTest {
 
     @AfterEach
     void closeClient() throws Exception {
-        try {
-            if (session != null) {
-                session.close().get(5, TimeUnit.SECONDS);
-            }
-        } finally {
-            client.close();
-            SdkClients.shutdown(ok);
-        }
+        SdkClients.closeAll(session, client, ok);
     }
 
     // ------------------------------------------------------------------ 1. connect

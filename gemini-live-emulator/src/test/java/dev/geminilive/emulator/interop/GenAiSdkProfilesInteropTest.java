@@ -78,14 +78,7 @@ class GenAiSdkProfilesInteropTest {
 
     @AfterEach
     void closeClient() throws Exception {
-        try {
-            if (session != null) {
-                session.close().get(5, TimeUnit.SECONDS);
-            }
-        } finally {
-            client.close();
-            SdkClients.shutdown(ok);
-        }
+        SdkClients.closeAll(session, client, ok);
     }
 
     /** One model of each profile, as listed in the shared table. */

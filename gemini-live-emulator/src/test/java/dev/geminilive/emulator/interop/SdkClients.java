@@ -125,6 +125,18 @@ final class SdkClients {
                 .build();
     }
 
+    /** Closes a test's live session (if one was opened), then its SDK client and OkHttp client. */
+    static void closeAll(com.google.genai.AsyncSession session, Client client, OkHttpClient ok) throws Exception {
+        try {
+            if (session != null) {
+                session.close().get(5, TimeUnit.SECONDS);
+            }
+        } finally {
+            client.close();
+            shutdown(ok);
+        }
+    }
+
     /**
      * Stops the OkHttp threads and connections of a client the test made. Note that {@code Client.close()} already
      * shuts down the dispatcher of the {@code customHttpClient} it was given: an OkHttp client cannot outlive the SDK
