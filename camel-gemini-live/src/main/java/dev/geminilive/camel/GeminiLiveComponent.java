@@ -18,13 +18,13 @@ import dev.geminilive.camel.store.ConversationStore;
 import dev.geminilive.camel.store.FileConversationStore;
 import dev.geminilive.camel.store.InMemoryConversationStore;
 import dev.geminilive.camel.tools.ToolDispatcher;
+import dev.geminilive.camel.tools.ToolInvoker;
 import dev.geminilive.client.LiveClient;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -54,7 +54,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private final Map<Path, ConversationStore> fileStores = new HashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
-    private ProducerTemplate template;
+    private ToolInvoker toolInvoker;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -118,7 +118,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         }
         SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> new SessionGroup(name, client(settings), workers(),
                 scheduler(), settings.maxConcurrentSessions(), settings.sessionAcquireTimeout(), settings.sessionIdleTimeout(),
-                (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), template(), scheduler(), workers(),
+                (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), toolInvoker(), scheduler(), workers(),
                         routing, conversationId, sender), settings.continuity(conversationStore(endpoint.getConfiguration()))));
         users.merge(endpoint.getName(), 1, Integer::sum);
         return group;
@@ -188,11 +188,12 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         return scheduler;
     }
 
-    synchronized ProducerTemplate template() {
-        if (template == null) {
-            template = getCamelContext().createProducerTemplate();
+    synchronized ToolInvoker toolInvoker() {
+        if (toolInvoker == null) {
+            toolInvoker = new ToolInvoker(getCamelContext());
+            toolInvoker.start();
         }
-        return template;
+        return toolInvoker;
     }
 
     /** One client per set of client options, so endpoints with their own trust store do not share a container. */
@@ -211,7 +212,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         // let the connections close before their container stops, so Tyrus has no timers left on a stopped executor.
         // Not under this component's lock: a session installing a connection holds its own lock and asks the component
-        // for its tool template, so shutting sessions down while holding the component's lock could deadlock.
+        // for its tool invoker, so shutting sessions down while holding the component's lock could deadlock.
         List<SessionGroup> open;
         synchronized (this) {
             open = List.copyOf(groups.values());
@@ -233,9 +234,9 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         users.clear();
         clients.values().forEach(LiveClient::close);
         clients.clear();
-        if (template != null) {
-            template.stop();
-            template = null;
+        if (toolInvoker != null) {
+            toolInvoker.stop();
+            toolInvoker = null;
         }
         if (workers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(workers);

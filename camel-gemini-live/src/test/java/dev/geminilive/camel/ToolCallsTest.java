@@ -106,6 +106,24 @@ class ToolCallsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aCallStartedAfterAnAnsweredOneTimesOutAtItsOwnDeadline() throws Exception {
+        // the quick call arms the conversation's one deadline check for 300 ms after it; the slow call starts 200 ms
+        // later, so that check comes early for it and must wait again instead of cutting it short
+        String quick = template.requestBodyAndHeader("direct:quick", "get_weather city=Oslo", GeminiLiveConstants.CONVERSATION_ID,
+                "deadlines", String.class);
+        assertTrue(quick.contains("\"city\":\"Oslo\""), quick);
+        Thread.sleep(200);
+        long t0 = System.nanoTime();
+        String slow = template.requestBodyAndHeader("direct:quick", "Please run slow_tool now", GeminiLiveConstants.CONVERSATION_ID,
+                "deadlines", String.class);
+        long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+        releaseSlow.countDown();
+        assertEquals("The slow_tool tool returned {\"error\":\"The function slow_tool did not answer within 300ms\"}.", slow);
+        assertTrue(tookMillis >= 300, "timed out after " + tookMillis + " ms, before its own 300 ms");
+        assertTrue(tookMillis < 3000, "timed out only after " + tookMillis + " ms");
+    }
+
+    @Test
     void threeCallsInOneToolCallAreAllAnswered() throws Exception {
         String answer = template.requestBody("direct:ask",
                 "Brief me: get_weather city=Oslo, get_time zone=UTC, get_news topic=camel", String.class);

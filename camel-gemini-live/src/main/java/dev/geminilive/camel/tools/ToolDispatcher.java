@@ -7,11 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -24,7 +23,6 @@ import dev.geminilive.protocol.ToolResponse;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,41 +38,63 @@ public final class ToolDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ToolDispatcher.class);
     private static final String JSON = "application/json";
 
-    /** A call in flight. */
+    /**
+     * A call in flight: its exchange (null when the consumer's route answers it) and when it times out. Compared by
+     * identity, so a late completion never removes a newer call of the same id.
+     */
     private static final class Running {
-        final String name;
-        final Exchange exchange;
-        volatile CompletableFuture<Exchange> future;
-        volatile ScheduledFuture<?> timer;
+        private final String name;
+        private final Exchange exchange;
+        private final long deadline;
 
-        Running(String name, Exchange exchange) {
+        Running(String name, Exchange exchange, long deadline) {
             this.name = name;
             this.exchange = exchange;
+            this.deadline = deadline;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Exchange exchange() {
+            return exchange;
+        }
+
+        long deadline() {
+            return deadline;
         }
     }
 
     private final CamelContext context;
-    private final ProducerTemplate template;
+    private final ToolInvoker invoker;
     private final ScheduledExecutorService scheduler;
     private final Executor workers;
     private final ToolRouting routing;
     private final String conversationId;
     private final Consumer<ToolResponse> sender;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final long timeoutNanos;
+    /** Guards {@link #deadlineCheckArmed}. */
+    private final Object deadlineLock = new Object();
+    private boolean deadlineCheckArmed;
 
     /**
-     * @param workers runs the sends of timed-out calls, off the timer thread
-     * @param sender  writes a toolResponse to the session
+     * @param invoker   sends each call's exchange to its endpoint
+     * @param scheduler runs the dispatcher's one deadline check
+     * @param workers   runs the tool routes, and the responses of timed-out calls, off the socket and timer threads
+     * @param sender    writes a toolResponse to the session
      */
-    public ToolDispatcher(CamelContext context, ProducerTemplate template, ScheduledExecutorService scheduler, Executor workers,
+    public ToolDispatcher(CamelContext context, ToolInvoker invoker, ScheduledExecutorService scheduler, Executor workers,
             ToolRouting routing, String conversationId, Consumer<ToolResponse> sender) {
         this.context = context;
-        this.template = template;
+        this.invoker = invoker;
         this.scheduler = scheduler;
         this.workers = workers;
         this.routing = routing;
         this.conversationId = conversationId;
         this.sender = sender;
+        this.timeoutNanos = routing.timeout().toNanos();
     }
 
     /**
@@ -115,9 +135,10 @@ public final class ToolDispatcher {
         for (String id : ids) {
             Running r = running.remove(id);
             if (r != null) {
-                r.exchange.setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
-                stop(r);
-                LOG.debug("Tool call {} ({}) cancelled by Gemini Live", id, r.name);
+                if (r.exchange() != null) {
+                    r.exchange().setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
+                }
+                LOG.debug("Tool call {} ({}) cancelled by Gemini Live", id, r.name());
             }
         }
     }
@@ -126,9 +147,8 @@ public final class ToolDispatcher {
     public void answeredByRoute(List<String> ids) {
         for (String id : ids) {
             Running r = running.get(id);
-            if (r != null && r.exchange == null) {
+            if (r != null && r.exchange() == null) {
                 running.remove(id, r);
-                stop(r);
             }
         }
     }
@@ -156,41 +176,93 @@ public final class ToolDispatcher {
         exchange.getMessage().setHeader(GeminiLiveConstants.FUNCTION_NAME, fc.name());
         exchange.getMessage().setHeader(GeminiLiveConstants.TOOL_CALL_ID, fc.id());
         exchange.getMessage().setHeader(GeminiLiveConstants.CONVERSATION_ID, conversationId);
-        Running r = new Running(fc.name(), exchange);
-        running.put(fc.id(), r);
-        r.timer = scheduler.schedule(() -> timeout(fc), routing.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        r.future = template.asyncSend(endpoint, exchange);
-        r.future.whenComplete((done, error) -> completed(fc, r, error));
+        Running r = track(fc, exchange);
+        // the route runs on a worker: a tool that blocks must not hold up the socket that delivers cancellations
+        try {
+            workers.execute(() -> run(fc, endpoint, r));
+        } catch (RejectedExecutionException e) {
+            run(fc, endpoint, r); // the component is stopping: nothing else will run it
+        }
+    }
+
+    private void run(FunctionCall fc, Endpoint endpoint, Running r) {
+        try {
+            invoker.invoke(endpoint, r.exchange(), doneSync -> completed(fc, r, null));
+        } catch (RuntimeException | Error e) {
+            completed(fc, r, e);
+        }
     }
 
     private void awaitRoute(FunctionCall fc) {
-        Running r = new Running(fc.name(), null);
-        running.put(fc.id(), r);
-        r.timer = scheduler.schedule(() -> timeout(fc), routing.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        track(fc, null);
     }
 
-    private void timeout(FunctionCall fc) {
-        Running r = running.remove(fc.id());
-        if (r == null) {
+    private Running track(FunctionCall fc, Exchange exchange) {
+        Running r = new Running(fc.name(), exchange, System.nanoTime() + timeoutNanos);
+        running.put(fc.id(), r);
+        armDeadlineCheck(timeoutNanos);
+        return r;
+    }
+
+    /**
+     * One check per dispatcher, not a timer per call: armed when a call starts and none is armed, it times out the
+     * calls past their deadline and re-arms for the earliest deadline left, or disarms when no call is in flight.
+     */
+    private void armDeadlineCheck(long delayNanos) {
+        synchronized (deadlineLock) {
+            if (deadlineCheckArmed) {
+                return;
+            }
+            try {
+                scheduler.schedule(this::checkDeadlines, delayNanos, TimeUnit.NANOSECONDS);
+                deadlineCheckArmed = true;
+            } catch (RejectedExecutionException e) {
+                // the component is stopping: its sessions close and cancel their calls
+            }
+        }
+    }
+
+    private void checkDeadlines() {
+        long now = System.nanoTime();
+        long next = timeoutNanos;
+        for (Map.Entry<String, Running> e : running.entrySet()) {
+            long left = e.getValue().deadline() - now;
+            if (left <= 0) {
+                timeout(e.getKey(), e.getValue());
+            } else {
+                next = Math.min(next, left);
+            }
+        }
+        synchronized (deadlineLock) {
+            deadlineCheckArmed = false;
+        }
+        // a call that started during the scan either re-arms itself or is covered by this one (next <= its timeout)
+        if (!running.isEmpty()) {
+            armDeadlineCheck(next);
+        }
+    }
+
+    private void timeout(String id, Running r) {
+        if (!running.remove(id, r)) {
             return;
         }
-        if (r.exchange != null) {
-            r.exchange.setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
+        if (r.exchange() != null) {
+            r.exchange().setProperty(GeminiLiveConstants.TOOL_CANCELLED, true);
         }
-        stop(r);
-        LOG.warn("Tool call {} ({}) did not answer within {}; the model gets a timeout error", fc.id(), fc.name(), routing.timeout());
-        workers.execute(() -> respond(fc.id(), fc.name(), Map.of("error", ToolErrors.timedOut(fc.name(), routing.timeout())), null,
-                null));
+        LOG.warn("Tool call {} ({}) did not answer within {}; the model gets a timeout error", id, r.name(), routing.timeout());
+        Runnable answer = () -> respond(id, r.name(), Map.of("error", ToolErrors.timedOut(r.name(), routing.timeout())), null, null);
+        try {
+            workers.execute(answer);
+        } catch (RejectedExecutionException e) {
+            answer.run();
+        }
     }
 
     private void completed(FunctionCall fc, Running r, Throwable error) {
         if (!running.remove(fc.id(), r)) {
             return; // cancelled or timed out: the result is dropped
         }
-        if (r.timer != null) {
-            r.timer.cancel(false);
-        }
-        Exchange ex = r.exchange;
+        Exchange ex = r.exchange();
         Throwable failure = error != null ? error : ex.getException();
         String routeError = ex.getMessage().getHeader(GeminiLiveConstants.TOOL_ERROR, String.class);
         if (routeError != null) {
@@ -265,14 +337,5 @@ public final class ToolDispatcher {
             return ex.getMessage().getBody(String.class);
         }
         return LiveCodec.lenient().mapper().convertValue(body, Object.class);
-    }
-
-    private static void stop(Running r) {
-        if (r.timer != null) {
-            r.timer.cancel(false);
-        }
-        if (r.future != null) {
-            r.future.cancel(true);
-        }
     }
 }
