@@ -500,39 +500,105 @@ public final class Harness {
         return now.size();
     }
 
+    /** The threads started since the baseline, counted by pool (digits in their names folded), to say what a peak is. */
+    private static Map<String, Integer> newThreadsByPool(java.util.Set<Long> baseline) {
+        Map<String, Integer> pools = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!baseline.contains(t.getId())) {
+                pools.merge(t.getName().replaceAll("\\d+", "N"), 1, Integer::sum);
+            }
+        }
+        return pools;
+    }
+
+    /** Samples, every 50 ms, the threads alive that are not in a baseline; keeps the peak and its pools. */
+    private static final class PeakThreads implements AutoCloseable {
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicInteger peak = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicReference<Map<String, Integer>> pools =
+                new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+        private java.util.Set<Long> baseline;
+
+        /** Takes the baseline: every thread alive now, the sampler's own included. */
+        PeakThreads() throws Exception {
+            sampler.submit(() -> null).get();
+            baseline = liveThreadIds();
+            sampler.scheduleAtFixedRate(() -> {
+                int now = newThreads(baseline);
+                if (now > peak.get()) {
+                    peak.set(now);
+                    pools.set(newThreadsByPool(baseline));
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+        }
+
+        java.util.Set<Long> baseline() {
+            return baseline;
+        }
+
+        /** Starts a new peak against the same baseline. */
+        void reset() {
+            peak.set(0);
+            pools.set(Map.of());
+        }
+
+        int peak() {
+            return Math.max(peak.get(), newThreads(baseline));
+        }
+
+        Map<String, Integer> pools() {
+            return pools.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampler.shutdown();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private Map<String, Object> idle() throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         // heap attribution needs one contender at a time, so this scenario is not interleaved; the floor goes first
         for (var e : contenders.entrySet()) {
             int n = cfg.idleSessions();
+            int few = Math.max(1, n / 10);
             // the driver's own threads exist before the baseline, so they are not counted
             parallel(17, i -> null);
-            long heap0 = usedHeapAfterGc();
             // threads are counted by identity, not by number: pools of earlier scenarios that wind down during the
             // hold would otherwise hide the threads this contender adds
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.submit(() -> null).get();   // its thread belongs to the baseline
-            java.util.Set<Long> baseline = liveThreadIds();
-            AtomicInteger peak = new AtomicInteger();
-            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(newThreads(baseline), Math::max), 0, 50, TimeUnit.MILLISECONDS);
-            List<Contender.Conversation> convs = openWarm(e.getValue(), n, "idle", false);
-            sampler.shutdown();
-            sampler.awaitTermination(5, TimeUnit.SECONDS);
-            long heap1 = usedHeapAfterGc();
-            int threads1 = newThreads(baseline);
-            Thread.sleep(cfg.idleHold().toMillis());
-            long heap2 = usedHeapAfterGc();
-            int threads2 = newThreads(baseline);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sessions", n);
-            m.put("heapPerSessionKB", Math.round((heap2 - heap0) / 1024.0 / n * 10) / 10.0);
-            m.put("heapPerSessionKBAfterOpen", Math.round((heap1 - heap0) / 1024.0 / n * 10) / 10.0);
-            m.put("threadsAdded", threads2);
-            m.put("threadsAddedAfterOpen", threads1);
-            m.put("peakThreadsAddedWhileConnecting", Math.max(peak.get(), threads1));
+            try (PeakThreads threads = new PeakThreads()) {
+                // the same opens at a tenth of the count, against the same baseline: a thread per connect shows as a
+                // peak that grows with the count, a bounded pool as the same peak
+                List<Contender.Conversation> firstFew = openWarm(e.getValue(), few, "idle-few", false);
+                int peakFew = threads.peak();
+                closeAll(firstFew);
+                Thread.sleep(200);
+                emulator.clearSessions();
+                long heap0 = usedHeapAfterGc();
+                threads.reset();
+                List<Contender.Conversation> convs = openWarm(e.getValue(), n, "idle", false);
+                int peakAll = threads.peak();
+                Map<String, Integer> pools = threads.pools();
+                long heap1 = usedHeapAfterGc();
+                int threads1 = newThreads(threads.baseline());
+                Thread.sleep(cfg.idleHold().toMillis());
+                long heap2 = usedHeapAfterGc();
+                int threads2 = newThreads(threads.baseline());
+                m.put("sessions", n);
+                m.put("heapPerSessionKB", Math.round((heap2 - heap0) / 1024.0 / n * 10) / 10.0);
+                m.put("heapPerSessionKBAfterOpen", Math.round((heap1 - heap0) / 1024.0 / n * 10) / 10.0);
+                m.put("threadsAdded", threads2);
+                m.put("threadsAddedAfterOpen", threads1);
+                m.put("peakThreadsAddedWhileConnecting", peakAll);
+                m.put("fewSessions", few);
+                m.put("peakThreadsAddedWhileConnectingFew", peakFew);
+                m.put("peakThreadsByPool", pools);
+                closeAll(convs);
+                convs.clear();
+            }
             out.put(e.getKey(), m);
-            closeAll(convs);
-            convs.clear();
             Thread.sleep(200);
             emulator.clearSessions();
         }

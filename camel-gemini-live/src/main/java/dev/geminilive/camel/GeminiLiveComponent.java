@@ -52,7 +52,11 @@ public class GeminiLiveComponent extends HealthCheckComponent {
     private final Map<String, LiveClient> clients = new HashMap<>();
     private final ConversationStore memoryStore = new InMemoryConversationStore();
     private final Map<Path, ConversationStore> fileStores = new HashMap<>();
+    /** Id of the thread pool profile that sizes the control lanes' pool, when the registry has one. */
+    public static final String CONTROL_POOL_PROFILE = "geminiLiveControl";
+
     private ExecutorService workers;
+    private ExecutorService control;
     private ScheduledExecutorService scheduler;
     private ToolInvoker toolInvoker;
 
@@ -116,7 +120,7 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             LOG.warn("gemini-live:{} endpoints disagree on maxConcurrentSessions, sessionAcquireTimeout or sessionIdleTimeout; "
                      + "the sessions of this name keep the limits of the endpoint that started first", endpoint.getName());
         }
-        SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> new SessionGroup(name, client(settings), workers(),
+        SessionGroup group = groups.computeIfAbsent(endpoint.getName(), name -> new SessionGroup(name, client(settings), workers(), control(),
                 scheduler(), settings.maxConcurrentSessions(), settings.sessionAcquireTimeout(), settings.sessionIdleTimeout(),
                 (routing, conversationId, sender) -> new ToolDispatcher(getCamelContext(), toolInvoker(), scheduler(), workers(),
                         routing, conversationId, sender), settings.continuity(conversationStore(endpoint.getConfiguration()))));
@@ -171,6 +175,26 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             workers = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "GeminiLive");
         }
         return workers;
+    }
+
+    /**
+     * The pool of the conversations' control lanes: opening, reconnecting and bookkeeping, the component's own work,
+     * which never waits for a route. Bounded, so a burst of connects does not start a thread per connect; its queue is
+     * not, since a refused lane task would run on a socket thread. A thread pool profile with id
+     * {@value #CONTROL_POOL_PROFILE} in the registry sizes it (e.g. for a conversation store that blocks).
+     */
+    synchronized ExecutorService control() {
+        if (control == null) {
+            var manager = getCamelContext().getExecutorServiceManager();
+            ThreadPoolProfile profile = manager.getThreadPoolProfile(CONTROL_POOL_PROFILE);
+            if (profile == null) {
+                int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+                profile = new ThreadPoolProfileBuilder(CONTROL_POOL_PROFILE).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1)
+                        .keepAliveTime(30L).allowCoreThreadTimeOut(true).build();
+            }
+            control = manager.newThreadPool(this, "GeminiLiveControl", profile);
+        }
+        return control;
     }
 
     synchronized ScheduledExecutorService scheduler() {
@@ -241,6 +265,10 @@ public class GeminiLiveComponent extends HealthCheckComponent {
         if (workers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(workers);
             workers = null;
+        }
+        if (control != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(control);
+            control = null;
         }
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdown(scheduler);

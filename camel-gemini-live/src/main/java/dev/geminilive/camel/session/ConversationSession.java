@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * a new session re-seeded with the history kept in the conversation store. 1007 and 1008 end it with a clear error.
  *
  * <p>Threads: server messages arrive on socket threads and only complete waiting exchanges there; handles, goAway,
- * closes and reconnects run on the conversation's control lane; consumer events on its event lane; both lanes run on
- * the component's workers. InOut turns go one at a time per conversation, so each answer belongs to its own input.
+ * closes and reconnects run on the conversation's control lane, on the component's bounded control pool (they never
+ * wait for a route); consumer events run on its event lane, on the component's workers, which grow with the routes
+ * that wait. InOut turns go one at a time per conversation, so each answer belongs to its own input.
  */
 public final class ConversationSession {
 
@@ -110,7 +111,11 @@ public final class ConversationSession {
     private final AtomicLong lateAnswers = new AtomicLong();
     private final AtomicLong strayTurns = new AtomicLong();
 
-    ConversationSession(String conversationId, SessionGroup group, LiveClient client, Executor pool,
+    /**
+     * @param pool        runs what may run route code or wait for it: consumer events, turns that stream their input
+     * @param controlPool runs the control lane: the conversation's own opening, reconnects and bookkeeping
+     */
+    ConversationSession(String conversationId, SessionGroup group, LiveClient client, Executor pool, Executor controlPool,
             ScheduledExecutorService scheduler, Continuity continuity) {
         this.conversationId = conversationId;
         this.storeKey = group.name() + "/" + conversationId;
@@ -120,7 +125,7 @@ public final class ConversationSession {
         this.scheduler = scheduler;
         this.continuity = continuity;
         this.events = new SerialLane(pool);
-        this.control = new SerialLane(pool);
+        this.control = new SerialLane(controlPool);
         this.assembler = new TurnAssembler(conversationId);
         this.storeInline = continuity.store() instanceof dev.geminilive.camel.store.InMemoryConversationStore;
     }

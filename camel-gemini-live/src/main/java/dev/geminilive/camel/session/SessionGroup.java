@@ -48,6 +48,7 @@ public final class SessionGroup {
     private final String name;
     private final LiveClient client;
     private final Executor pool;
+    private final Executor control;
     private final ScheduledExecutorService scheduler;
     private final int maxSessions;
     private final Duration acquireTimeout;
@@ -72,7 +73,11 @@ public final class SessionGroup {
     /** Conversations parked for another's sake and not back yet: their state waits in the store. Under the lock. */
     private final java.util.Set<String> parkedConversations = new java.util.HashSet<>();
 
-    public SessionGroup(String name, LiveClient client, Executor pool, ScheduledExecutorService scheduler, int maxSessions,
+    /**
+     * @param pool    runs route work and what may wait for it (exchanges settled, consumer events, streamed input)
+     * @param control runs the conversations' own opening, reconnects and bookkeeping; never waits for a route
+     */
+    public SessionGroup(String name, LiveClient client, Executor pool, Executor control, ScheduledExecutorService scheduler, int maxSessions,
             Duration acquireTimeout, Duration idleTimeout, ToolDispatchers toolDispatchers, Continuity continuity) {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxConcurrentSessions must be at least 1: " + maxSessions);
@@ -80,6 +85,7 @@ public final class SessionGroup {
         this.name = name;
         this.client = client;
         this.pool = pool;
+        this.control = control;
         this.scheduler = scheduler;
         this.maxSessions = maxSessions;
         this.acquireTimeout = acquireTimeout;
@@ -330,7 +336,7 @@ public final class SessionGroup {
 
     /** Takes a slot for a new session of the conversation, held by the exchange that asked. Called with the lock held. */
     private ConversationSession reserve(String conversationId) {
-        ConversationSession session = new ConversationSession(conversationId, this, client, pool, scheduler, continuity);
+        ConversationSession session = new ConversationSession(conversationId, this, client, pool, control, scheduler, continuity);
         sessions.put(conversationId, session);
         parkedConversations.remove(conversationId);
         lease(session);
@@ -344,7 +350,7 @@ public final class SessionGroup {
     private CompletableFuture<ConversationSession> launch(ConversationSession session, Supplier<SessionSpec> spec,
             CompletableFuture<?> predecessor) {
         if (!predecessor.isDone()) {
-            return predecessor.handle((x, e) -> x).thenComposeAsync(x -> launch(session, spec, CompletableFuture.completedFuture(null)), pool);
+            return predecessor.handle((x, e) -> x).thenComposeAsync(x -> launch(session, spec, CompletableFuture.completedFuture(null)), control);
         }
         try {
             session.open(spec.get());
@@ -442,10 +448,10 @@ public final class SessionGroup {
                     pending.poll();
                     ConversationSession reserved = reserve(next.conversationId);
                     CompletableFuture<?> predecessor = closingOf(next.conversationId);
-                    // connect on a worker: release runs on socket and timer threads
+                    // connect on a control thread: release runs on socket and timer threads
                     admitted.add(() -> {
                         try {
-                            pool.execute(() -> launch(reserved, next.spec, predecessor).whenComplete((s, e) -> complete(next, s, e)));
+                            control.execute(() -> launch(reserved, next.spec, predecessor).whenComplete((s, e) -> complete(next, s, e)));
                         } catch (java.util.concurrent.RejectedExecutionException e) {
                             freeSlot(reserved);
                             complete(next, null, e);
