@@ -50,4 +50,16 @@ class FunctionDeclarationsTest {
         assertEquals("functions: the functions option holds an invalid FunctionDeclaration: Invalid JSON payload received. Unknown "
                      + "name \"behaviour\": Cannot find field.", unknown);
     }
+
+    @Test
+    void aFileWrittenWithoutResourceIsRefusedNamingTheWaysThatWork() {
+        assertEquals("functions must be JSON, a file (resource:file:/path/functions.json), a classpath resource "
+                     + "(resource:classpath:functions.json) or a bean (#name), not: file:/etc/functions.json",
+                assertThrows(IllegalArgumentException.class, () -> FunctionDeclarations.load(context, "file:/etc/functions.json"))
+                        .getMessage());
+        assertEquals("functions: the functions option is not valid JSON: Unexpected end-of-input: expected close marker for "
+                     + "Array (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, "
+                     + "column: 1])", assertThrows(IllegalArgumentException.class, () -> FunctionDeclarations.load(context, "[{}"))
+                        .getMessage().replaceAll("\\s+", " "));
+    }
 }

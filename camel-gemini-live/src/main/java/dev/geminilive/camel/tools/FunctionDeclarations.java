@@ -37,6 +37,11 @@ public final class FunctionDeclarations {
                 throw new IllegalArgumentException("functions: no bean named " + name + " in the registry");
             }
             declarations = fromObject(bean, "bean " + name);
+        } else if (!value.startsWith("[") && !value.startsWith("{")) {
+            // resource: values arrive here already read; anything else is a reference this option cannot follow
+            String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+            throw new IllegalArgumentException("functions must be JSON, a file (resource:file:/path/functions.json), a classpath "
+                                               + "resource (resource:classpath:functions.json) or a bean (#name), not: " + shown);
         } else {
             declarations = fromJson(value, "the functions option");
         }
