@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -45,9 +46,12 @@ public final class LiveClient implements AutoCloseable {
     private final int maxIncomingMessageBytes;
     private final ThreadPoolExecutor connectExecutor;
     private final ScheduledExecutorService timer;
-    private final LiveCodec codec = LiveCodec.lenient();
+
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
 
     private LiveClient(Builder b) {
+        // the codec's first use costs as much as Tyrus' first connect: let them run side by side
+        warmUpInBackground();
         this.connectTimeout = b.connectTimeout;
         this.setupTimeout = b.setupTimeout;
         this.writeTimeout = b.writeTimeout;
@@ -96,6 +100,49 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts, once per JVM, a daemon thread that prepares the {@link LiveCodec#lenient() codec} for the first session
+     * ({@link LiveCodec#warmUp()}), which in a fresh JVM takes about as long as Tyrus' first connect. Returns at once. A
+     * session that needs the codec before it is ready waits for it or builds what it needs itself, so only the timing
+     * changes. Every client calls it when built; an application may call it earlier so that more of the work overlaps
+     * its own start.
+     */
+    public static void warmUpInBackground() {
+        warmUpInBackground(null);
+    }
+
+    /**
+     * As {@link #warmUpInBackground()}, with the caller's own preparation first, on the same thread (a second thread
+     * would only compete with the caller's start), if this call is the one that starts the warm-up.
+     *
+     * @param first what the caller needs soonest, run before the codec's warm-up; its exceptions are logged at debug
+     *              level and dropped
+     * @return whether this call started the warm-up (false: it had started already, and {@code first} is not run)
+     */
+    public static boolean warmUpInBackground(Runnable first) {
+        if (!WARMING.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread t = new Thread(() -> {
+            if (first != null) {
+                warmUp(first);
+            }
+            warmUp(() -> LiveCodec.lenient().warmUp());
+        }, "gemini-live-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
+    private static void warmUp(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | LinkageError e) {
+            // only an optimisation: the first session does the same work and reports what fails
+            org.slf4j.LoggerFactory.getLogger(LiveClient.class).debug("Gemini Live warm-up step failed: {}", e.toString());
+        }
+    }
+
     /** @return a builder with defaults: connect 10 s, setup 15 s, write 30 s, 4 MiB queued, 16 MiB per message */
     public static Builder builder() {
         return new Builder();
@@ -114,7 +161,7 @@ public final class LiveClient implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         LogRedaction.remember(endpoint);
         LogRedaction.install();
-        LiveSession session = new LiveSession(endpoint, setup, listener, codec, maxPendingBytes, writeTimeout,
+        LiveSession session = new LiveSession(endpoint, setup, listener, maxPendingBytes, writeTimeout,
                 maxIncomingMessageBytes, timer, setupTimeout);
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {

@@ -27,14 +27,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveSession implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+    /** Made on first use: only failures log, and starting SLF4J is not a first session's business. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+    }
 
     private enum State { CONNECTING, SETUP, OPEN, CLOSED }
 
     private final LiveEndpoint endpoint;
     private final Setup setup;
     private final LiveListener listener;
-    private final LiveCodec codec;
     private final long maxPendingBytes;
     private final Duration writeTimeout;
     private final int maxIncomingMessageBytes;
@@ -52,17 +54,24 @@ public final class LiveSession implements AutoCloseable {
     private volatile SetupComplete setupComplete;
     private volatile ScheduledFuture<?> setupTimer;
 
-    LiveSession(LiveEndpoint endpoint, Setup setup, LiveListener listener, LiveCodec codec, long maxPendingBytes,
+    LiveSession(LiveEndpoint endpoint, Setup setup, LiveListener listener, long maxPendingBytes,
             Duration writeTimeout, int maxIncomingMessageBytes, ScheduledExecutorService timer, Duration setupTimeout) {
         this.endpoint = endpoint;
         this.setup = setup;
         this.listener = listener;
-        this.codec = codec;
         this.maxPendingBytes = maxPendingBytes;
         this.writeTimeout = writeTimeout;
         this.maxIncomingMessageBytes = maxIncomingMessageBytes;
         this.timer = timer;
         this.setupTimeout = setupTimeout;
+    }
+
+    /**
+     * The codec, fetched when first needed (after the handshake), not when the session is made: the first client's
+     * warm-up builds it meanwhile.
+     */
+    private static LiveCodec codec() {
+        return LiveCodec.lenient();
     }
 
     /**
@@ -77,7 +86,7 @@ public final class LiveSession implements AutoCloseable {
         }
         LiveCodec.Encoded frame;
         try {
-            frame = codec.encodeFrame(message);
+            frame = codec().encodeFrame(message);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         } catch (Throwable e) {
@@ -178,7 +187,7 @@ public final class LiveSession implements AutoCloseable {
 
     private void onText(String text) {
         try {
-            dispatch(codec.decodeServer(text));
+            dispatch(codec().decodeServer(text));
         } catch (ProtocolException e) {
             onFrameError(e);
         }
@@ -186,7 +195,7 @@ public final class LiveSession implements AutoCloseable {
 
     private void onBinary(ByteBuffer bytes) {
         try {
-            dispatch(codec.decodeServer(bytes));
+            dispatch(codec().decodeServer(bytes));
         } catch (ProtocolException e) {
             onFrameError(e);
         }
@@ -226,7 +235,7 @@ public final class LiveSession implements AutoCloseable {
                 try {
                     s.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Write stalled or failed"));
                 } catch (java.io.IOException | RuntimeException e) {
-                    LOG.debug("Close of a stalled Gemini Live connection failed: {}", e.toString());
+                    Log.LOG.debug("Close of a stalled Gemini Live connection failed: {}", e.toString());
                 }
             });
         }
@@ -280,7 +289,7 @@ public final class LiveSession implements AutoCloseable {
             try {
                 listener.onClose(info);
             } catch (RuntimeException | Error e) {
-                LOG.warn("Live listener failed on close of {}", endpoint.safeUri(), e);
+                Log.LOG.warn("Live listener failed on close of {}", endpoint.safeUri(), e);
             }
         }
     }
@@ -300,7 +309,7 @@ public final class LiveSession implements AutoCloseable {
                 try {
                     session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Connect timed out"));
                 } catch (java.io.IOException | RuntimeException e) {
-                    LOG.debug("Close of a timed-out Gemini Live connection failed: {}", e.toString());
+                    Log.LOG.debug("Close of a timed-out Gemini Live connection failed: {}", e.toString());
                 }
                 return;
             }
@@ -312,7 +321,7 @@ public final class LiveSession implements AutoCloseable {
             }, setupTimeout.toMillis(), TimeUnit.MILLISECONDS);
             LiveCodec.Encoded json;
             try {
-                json = codec.encodeFrame(ClientMessage.of(setup));
+                json = codec().encodeFrame(ClientMessage.of(setup));
             } catch (Throwable e) {
                 // e.g. a system instruction with a lone surrogate: fail now rather than wait for the setup timeout
                 cancelSetupTimer();
