@@ -20,6 +20,8 @@ import dev.geminilive.camel.store.InMemoryConversationStore;
 import dev.geminilive.camel.tools.ToolDispatcher;
 import dev.geminilive.camel.tools.ToolInvoker;
 import dev.geminilive.client.LiveClient;
+import dev.geminilive.models.ModelProfiles;
+import dev.geminilive.protocol.LiveCodec;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
@@ -229,6 +231,17 @@ public class GeminiLiveComponent extends HealthCheckComponent {
                 throw new IllegalStateException("The clientFactory " + factory.getClass().getName() + " returned no LiveClient");
             }
             return client;
+        });
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // Camel creates the component while it builds the routes: in a fresh JVM the model profiles' and codec's first
+        // use (hundreds of milliseconds) then runs beside the rest of Camel's start instead of after it
+        LiveClient.warmUpInBackground(() -> {
+            ModelProfiles.all();
+            LiveCodec.strict();
         });
     }
 
