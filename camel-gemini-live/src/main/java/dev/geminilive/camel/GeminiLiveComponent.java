@@ -190,7 +190,9 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             var manager = getCamelContext().getExecutorServiceManager();
             ThreadPoolProfile profile = manager.getThreadPoolProfile(CONTROL_POOL_PROFILE);
             if (profile == null) {
-                int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+                // a reconnect that resends more than the writer's window waits on its control thread while the socket
+                // drains, so a server-wide goAway wave needs some threads in hand
+                int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
                 profile = new ThreadPoolProfileBuilder(CONTROL_POOL_PROFILE).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1)
                         .keepAliveTime(30L).allowCoreThreadTimeOut(true).build();
             }
