@@ -190,15 +190,21 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             var manager = getCamelContext().getExecutorServiceManager();
             ThreadPoolProfile profile = manager.getThreadPoolProfile(CONTROL_POOL_PROFILE);
             if (profile == null) {
-                // a reconnect that resends more than the writer's window waits on its control thread while the socket
-                // drains, so a server-wide goAway wave needs some threads in hand
-                int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+                int threads = defaultControlThreads();
                 profile = new ThreadPoolProfileBuilder(CONTROL_POOL_PROFILE).poolSize(threads).maxPoolSize(threads).maxQueueSize(-1)
                         .keepAliveTime(30L).allowCoreThreadTimeOut(true).build();
             }
             control = manager.newThreadPool(this, "GeminiLiveControl", profile);
         }
         return control;
+    }
+
+    /**
+     * @return the control pool's size without a profile: a reconnect that resends more than the writer's window waits on
+     *         its control thread while the socket drains, so a server-wide goAway wave needs some threads in hand
+     */
+    static int defaultControlThreads() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     synchronized ScheduledExecutorService scheduler() {

@@ -48,7 +48,9 @@ class OpenCloseCyclesTest extends EmulatorTestSupport {
         await(() -> emulator.sessions().stream().noneMatch(EmulatorSession::isOpen), Duration.ofSeconds(10),
                 "every server-side connection closed");
         await(() -> component.sessionGroup("chat").conversations().isEmpty(), Duration.ofSeconds(10), "every slot freed");
-        await(() -> Thread.activeCount() <= threadsBefore + 8, Duration.ofSeconds(10),
+        // the bounded control pool may have grown to its size during the cycles; anything beyond that is a leak
+        int allowed = threadsBefore + 8 + GeminiLiveComponent.defaultControlThreads();
+        await(() -> Thread.activeCount() <= allowed, Duration.ofSeconds(10),
                 "threads back near " + threadsBefore + " (now " + Thread.activeCount() + ")");
     }
 
