@@ -292,7 +292,9 @@ public class GeminiLiveComponent extends HealthCheckComponent {
             control = null;
         }
         if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            // the sessions are closed: a deadline or idle check still pending (up to a turn or tool timeout ahead) has
+            // nothing left to do, and a graceful shutdown would keep the timer thread alive until it fired
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
     }

@@ -46,4 +46,31 @@ class LifecycleTest extends EmulatorTestSupport {
         assertEquals(1000, session.awaitClose(Duration.ofSeconds(5)).code());
         assertFalse(session.isOpen());
     }
+
+    @Test
+    void stoppingTheContextEndsEveryThreadTheComponentStarted() throws Exception {
+        try (org.apache.camel.CamelContext other = new org.apache.camel.impl.DefaultCamelContext()) {
+            other.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:ask").to(uri("threads", "model=" + MODEL_3 + "&toolTimeout=30000&turnTimeout=30000"));
+                }
+            });
+            other.start();
+            // answered turns leave the conversation's deadline check armed up to a turn timeout ahead
+            for (int i = 0; i < 3; i++) {
+                assertEquals("You said: turn " + i, other.createProducerTemplate().requestBody("direct:ask", "turn " + i, String.class));
+            }
+            String prefix = "Camel (" + other.getName() + ")";
+            assertFalse(componentThreads(prefix).isEmpty(), "the component ran on its own threads");
+            other.stop();
+            await(() -> componentThreads(prefix).isEmpty(), Duration.ofSeconds(5),
+                    "component threads ended after the context stopped: " + componentThreads(prefix));
+        }
+    }
+
+    private static java.util.List<String> componentThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith(prefix) && n.contains("GeminiLive")).toList();
+    }
 }

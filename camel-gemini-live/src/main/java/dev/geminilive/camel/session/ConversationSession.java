@@ -247,7 +247,12 @@ public final class ConversationSession {
                || System.nanoTime() - lastTurnEndedAt > HANDLE_GRACE_NANOS;
     }
 
+    /** Whether the session has been unused for {@code idleNanos}: never while an exchange holds it. Group lock held. */
     boolean isIdle(long now, long idleNanos) {
+        if (leases > 0) {
+            // an exchange acquired it and has not sent yet: an open slower than the idle timeout is not idleness
+            return false;
+        }
         synchronized (turns) {
             if (!expected.isEmpty()) {
                 return false;

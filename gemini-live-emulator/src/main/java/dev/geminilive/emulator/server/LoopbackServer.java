@@ -27,10 +27,12 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer http;
     private final NetworkListener listener;
+    private final TyrusServerContainer container;
 
-    private LoopbackServer(HttpServer http, NetworkListener listener) {
+    private LoopbackServer(HttpServer http, NetworkListener listener, TyrusServerContainer container) {
         this.http = http;
         this.listener = listener;
+        this.container = container;
     }
 
     /**
@@ -78,7 +80,7 @@ public final class LoopbackServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(httpHandler, "/");
         }
         http.start();
-        return new LoopbackServer(http, listener);
+        return new LoopbackServer(http, listener, container);
     }
 
     /**
@@ -103,6 +105,9 @@ public final class LoopbackServer implements AutoCloseable {
     @Override
     public void close() {
         http.shutdownNow();
+        // the container's executors (its sessions' timers start them) outlive the listener unless stopped: four idle
+        // threads per emulator that ever had a connection
+        container.stop();
     }
 
     private record TagAddOn(HandshakeRegistry registry, Predicate<String> knownPath) implements AddOn {
