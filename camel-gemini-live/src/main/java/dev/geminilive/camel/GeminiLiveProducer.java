@@ -108,7 +108,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private void send(Completion completion, ConversationSession session, OutboundMapper.Outbound out, boolean awaitTurn) {
         String userText = out.completesTurn() ? userText(completion.exchange) : null;
         if (!awaitTurn) {
-            session.send(out.messages(), out.completesTurn(), userText).whenCompleteAsync((v, error) -> {
+            session.send(out.messages(), out.completesTurn(), userText, settings.turnTimeout()).whenCompleteAsync((v, error) -> {
                 if (error != null) {
                     completion.fail(error);
                 } else {

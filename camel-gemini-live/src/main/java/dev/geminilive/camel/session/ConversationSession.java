@@ -110,6 +110,7 @@ public final class ConversationSession {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong lateAnswers = new AtomicLong();
     private final AtomicLong strayTurns = new AtomicLong();
+    private final AtomicLong unansweredInputs = new AtomicLong();
 
     /**
      * @param pool        runs what may run route code or wait for it: consumer events, turns that stream their input
@@ -153,6 +154,11 @@ public final class ConversationSession {
     /** @return turns no input asked for (the model spoke on its own, or voice activity started them) */
     public long strayTurns() {
         return strayTurns.get();
+    }
+
+    /** @return inputs sent without waiting that the model did not begin to answer within their turn timeout */
+    public long unansweredInputs() {
+        return unansweredInputs.get();
     }
 
     /** @return whether the conversation has an open connection */
@@ -218,6 +224,9 @@ public final class ConversationSession {
             return false;
         }
         synchronized (turns) {
+            if (assembler.startedAt() < 0) {
+                dropUnanswered(System.nanoTime());
+            }
             if (!expected.isEmpty()) {
                 return false;
             }
@@ -254,6 +263,9 @@ public final class ConversationSession {
             return false;
         }
         synchronized (turns) {
+            if (assembler.startedAt() < 0) {
+                dropUnanswered(now);
+            }
             if (!expected.isEmpty()) {
                 return false;
             }
@@ -578,12 +590,20 @@ public final class ConversationSession {
      *
      * @param asksForTurn whether the input ends a user turn (its answer reaches consumers only)
      * @param userText    the user's text, for the conversation's history; null for other input
+     * @param answerWindow how long after the input the model may begin its answer (the endpoint's turn timeout); an
+     *                     answer beginning later, or never, leaves the input unanswered
      * @return completes when the server has every message; fails on the first failure
      */
-    public CompletableFuture<Void> send(Iterator<ClientMessage> messages, boolean asksForTurn, String userText) {
+    public CompletableFuture<Void> send(Iterator<ClientMessage> messages, boolean asksForTurn, String userText, Duration answerWindow) {
         input.lock();
         try {
-            ExpectedAnswer owner = asksForTurn ? expect(null, userText) : null;
+            ExpectedAnswer owner = null;
+            if (asksForTurn) {
+                owner = new ExpectedAnswer(null, userText, System.nanoTime(), answerWindow.toNanos());
+                synchronized (turns) {
+                    expected.add(owner);
+                }
+            }
             return writeAll(messages, owner);
         } finally {
             input.unlock();
@@ -816,6 +836,19 @@ public final class ConversationSession {
         }
     }
 
+    /**
+     * Inputs nobody waits for whose answer would have begun by {@code turnStart} stop owing one: otherwise an input the
+     * model never answers (silence) would take every later answer. Called with {@code turns} held.
+     */
+    private void dropUnanswered(long turnStart) {
+        ExpectedAnswer head;
+        while ((head = expected.peek()) != null && head.unansweredBy(turnStart)) {
+            expected.poll();
+            unansweredInputs.incrementAndGet();
+            LOG.debug("Gemini Live conversation {}: an input sent without waiting got no answer within its turn timeout", storeKey);
+        }
+    }
+
     private ExpectedAnswer expect(CompletableFuture<LiveTurn> waiter, String userText) {
         ExpectedAnswer a = new ExpectedAnswer(waiter, userText, System.nanoTime());
         synchronized (turns) {
@@ -847,6 +880,7 @@ public final class ConversationSession {
             writes.add(CompletableFuture.failedFuture(e));
         } finally {
             if (owner != null) {
+                owner.inputDoneAt = System.nanoTime();
                 owner.inputDone = true;
             }
         }
@@ -953,6 +987,7 @@ public final class ConversationSession {
             if (turn != null) {
                 turnsEnded++;
                 lastTurnEndedAt = arrivedAt;
+                dropUnanswered(startedAt);
                 ExpectedAnswer head = expected.peek();
                 // a turn that began before the oldest owed input went out is not its answer
                 if (head != null && head.startedAt <= startedAt) {

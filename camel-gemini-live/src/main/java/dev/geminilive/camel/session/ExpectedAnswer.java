@@ -20,12 +20,30 @@ final class ExpectedAnswer {
     volatile boolean abandoned;
     /** Every message of the input was handed to the conversation. */
     volatile boolean inputDone;
+    /** nanoTime when {@link #inputDone} became true. */
+    volatile long inputDoneAt;
+    /**
+     * For an input nobody waits for: how long after it the model may begin its answer, in nanos. A turn that begins
+     * later is not its answer (silence, say, is never answered), so the input stops owing one and cannot take the
+     * answer of a later input. Zero for InOut inputs, whose exchange decides when to give up.
+     */
+    final long answerWindowNanos;
     /** At least one message of the input reached a connection. */
     volatile boolean anyWritten;
 
     ExpectedAnswer(CompletableFuture<LiveTurn> waiter, String userText, long startedAt) {
+        this(waiter, userText, startedAt, 0);
+    }
+
+    ExpectedAnswer(CompletableFuture<LiveTurn> waiter, String userText, long startedAt, long answerWindowNanos) {
         this.waiter = waiter;
         this.userText = userText;
         this.startedAt = startedAt;
+        this.answerWindowNanos = answerWindowNanos;
+    }
+
+    /** @return whether nobody waits for this input's answer and a turn beginning at {@code turnStart} is too late for it */
+    boolean unansweredBy(long turnStart) {
+        return waiter == null && answerWindowNanos > 0 && inputDone && turnStart - inputDoneAt > answerWindowNanos;
     }
 }
