@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.geminilive.camel.DeadlineCheck;
 import dev.geminilive.camel.Failures;
 import dev.geminilive.camel.GeminiLiveConstants;
 import dev.geminilive.camel.LiveTurn;
@@ -102,8 +103,8 @@ public final class ConversationSession {
     private final boolean storeInline;
     /** InOut turns not yet answered, oldest first, for the one deadline check of the session. */
     private final ArrayDeque<QueuedTurn> deadlines = new ArrayDeque<>();
-    /** When the scheduled deadline check runs ({@link System#nanoTime()}); {@code Long.MAX_VALUE} when none is. */
-    private long deadlineCheckAt = Long.MAX_VALUE;
+    /** One scheduled check for all of them. */
+    private final DeadlineCheck deadlineCheck;
     private volatile long lastActivity = System.nanoTime();
     private volatile long lastServerActivity = System.nanoTime();
     private final AtomicLong messagesSent = new AtomicLong();
@@ -125,6 +126,7 @@ public final class ConversationSession {
         this.pool = pool;
         this.scheduler = scheduler;
         this.continuity = continuity;
+        this.deadlineCheck = new DeadlineCheck(scheduler, this::checkDeadlines, this::deadlinesUnchecked);
         this.events = new SerialLane(pool);
         this.control = new SerialLane(controlPool);
         this.assembler = new TurnAssembler(conversationId);
@@ -735,26 +737,16 @@ public final class ConversationSession {
      * @throws java.util.concurrent.RejectedExecutionException when the scheduler is stopped (the component is stopping)
      */
     private void watch(QueuedTurn q) {
-        long checkAt;
         synchronized (deadlines) {
             deadlines.add(q);
-            if (q.deadline - deadlineCheckAt >= 0) {
-                checkAt = Long.MAX_VALUE; // the check already scheduled comes first
-            } else {
-                deadlineCheckAt = q.deadline;
-                checkAt = q.deadline;
-            }
         }
-        if (checkAt != Long.MAX_VALUE) {
-            try {
-                scheduler.schedule(this::checkDeadlines, Math.max(0, checkAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                synchronized (deadlines) {
-                    deadlines.removeFirstOccurrence(q);
-                    deadlineCheckAt = Long.MAX_VALUE;
-                }
-                throw e;
+        try {
+            deadlineCheck.armBy(q.deadline);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            synchronized (deadlines) {
+                deadlines.removeFirstOccurrence(q);
             }
+            throw e;
         }
         q.turn.whenComplete((t, e) -> {
             synchronized (deadlines) {
@@ -763,11 +755,10 @@ public final class ConversationSession {
         });
     }
 
-    /** The session's deadline check: times out every turn past its deadline, then waits for the next deadline. */
-    private void checkDeadlines() {
+    /** The session's deadline check: times out every turn past its deadline; returns the next deadline. */
+    private long checkDeadlines(long now) {
         List<QueuedTurn> expired = new ArrayList<>(1);
-        long now = System.nanoTime();
-        long next = Long.MAX_VALUE;
+        long next = DeadlineCheck.NONE;
         synchronized (deadlines) {
             for (Iterator<QueuedTurn> it = deadlines.iterator(); it.hasNext();) {
                 QueuedTurn q = it.next();
@@ -776,15 +767,9 @@ public final class ConversationSession {
                 } else if (q.deadline - now <= 0) {
                     it.remove();
                     expired.add(q);
-                } else if (next == Long.MAX_VALUE || q.deadline - next < 0) {
+                } else if (next == DeadlineCheck.NONE || q.deadline - next < 0) {
                     next = q.deadline;
                 }
-            }
-            if (next != Long.MAX_VALUE && deadlineCheckAt != Long.MAX_VALUE && deadlineCheckAt - now > 0
-                && deadlineCheckAt - next <= 0) {
-                next = Long.MAX_VALUE; // an earlier check is already scheduled (a shorter timeout came later)
-            } else {
-                deadlineCheckAt = next;
             }
         }
         for (QueuedTurn q : expired) {
@@ -794,21 +779,18 @@ public final class ConversationSession {
                 q.turn.completeExceptionally(e);
             }
         }
-        if (next != Long.MAX_VALUE) {
-            try {
-                scheduler.schedule(this::checkDeadlines, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // stopping: no check will come, so no turn may wait on one
-                List<QueuedTurn> left;
-                synchronized (deadlines) {
-                    left = new ArrayList<>(deadlines);
-                    deadlines.clear();
-                    deadlineCheckAt = Long.MAX_VALUE;
-                }
-                left.forEach(q -> q.turn.completeExceptionally(new IllegalStateException(
-                        "The Gemini Live component is stopping; no answer for conversation " + conversationId)));
-            }
+        return next;
+    }
+
+    /** The scheduler is shut down (the component is stopping): no check will come, so no turn may wait on one. */
+    private void deadlinesUnchecked() {
+        List<QueuedTurn> left;
+        synchronized (deadlines) {
+            left = new ArrayList<>(deadlines);
+            deadlines.clear();
         }
+        left.forEach(q -> q.turn.completeExceptionally(new IllegalStateException(
+                "The Gemini Live component is stopping; no answer for conversation " + conversationId)));
     }
 
     private void timedOut(QueuedTurn q) {

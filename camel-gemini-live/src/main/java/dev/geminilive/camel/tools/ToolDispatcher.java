@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.geminilive.camel.GeminiLiveConstants;
+import dev.geminilive.camel.DeadlineCheck;
 import dev.geminilive.protocol.FunctionCall;
 import dev.geminilive.protocol.FunctionResponse;
 import dev.geminilive.protocol.LiveCodec;
@@ -68,16 +68,13 @@ public final class ToolDispatcher {
 
     private final CamelContext context;
     private final ToolInvoker invoker;
-    private final ScheduledExecutorService scheduler;
     private final Executor workers;
     private final ToolRouting routing;
     private final String conversationId;
     private final Consumer<ToolResponse> sender;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final long timeoutNanos;
-    /** Guards {@link #deadlineCheckArmed}. */
-    private final Object deadlineLock = new Object();
-    private boolean deadlineCheckArmed;
+    private final DeadlineCheck deadlineCheck;
 
     /**
      * @param invoker   sends each call's exchange to its endpoint
@@ -89,12 +86,13 @@ public final class ToolDispatcher {
             ToolRouting routing, String conversationId, Consumer<ToolResponse> sender) {
         this.context = context;
         this.invoker = invoker;
-        this.scheduler = scheduler;
         this.workers = workers;
         this.routing = routing;
         this.conversationId = conversationId;
         this.sender = sender;
         this.timeoutNanos = routing.timeout().toNanos();
+        // a refused re-arm means the component is stopping: its sessions close and cancel their calls
+        this.deadlineCheck = new DeadlineCheck(scheduler, this::checkDeadlines, () -> { });
     }
 
     /**
@@ -180,8 +178,8 @@ public final class ToolDispatcher {
         // the route runs on a worker: a tool that blocks must not hold up the socket that delivers cancellations
         try {
             workers.execute(() -> run(fc, endpoint, r));
-        } catch (RejectedExecutionException e) {
-            run(fc, endpoint, r); // the component is stopping: nothing else will run it
+        } catch (RuntimeException | Error e) {
+            run(fc, endpoint, r); // the pool refused (stopping, or no thread could be made): nothing else will run it
         }
     }
 
@@ -200,46 +198,26 @@ public final class ToolDispatcher {
     private Running track(FunctionCall fc, Exchange exchange) {
         Running r = new Running(fc.name(), exchange, System.nanoTime() + timeoutNanos);
         running.put(fc.id(), r);
-        armDeadlineCheck(timeoutNanos);
+        try {
+            deadlineCheck.armBy(r.deadline());
+        } catch (RejectedExecutionException e) {
+            // the component is stopping: its sessions close and cancel their calls
+        }
         return r;
     }
 
-    /**
-     * One check per dispatcher, not a timer per call: armed when a call starts and none is armed, it times out the
-     * calls past their deadline and re-arms for the earliest deadline left, or disarms when no call is in flight.
-     */
-    private void armDeadlineCheck(long delayNanos) {
-        synchronized (deadlineLock) {
-            if (deadlineCheckArmed) {
-                return;
-            }
-            try {
-                scheduler.schedule(this::checkDeadlines, delayNanos, TimeUnit.NANOSECONDS);
-                deadlineCheckArmed = true;
-            } catch (RejectedExecutionException e) {
-                // the component is stopping: its sessions close and cancel their calls
-            }
-        }
-    }
-
-    private void checkDeadlines() {
-        long now = System.nanoTime();
-        long next = timeoutNanos;
+    /** Times out the calls past their deadline; returns the earliest deadline left. */
+    private long checkDeadlines(long now) {
+        long next = DeadlineCheck.NONE;
         for (Map.Entry<String, Running> e : running.entrySet()) {
-            long left = e.getValue().deadline() - now;
-            if (left <= 0) {
+            long deadline = e.getValue().deadline();
+            if (deadline - now <= 0) {
                 timeout(e.getKey(), e.getValue());
-            } else {
-                next = Math.min(next, left);
+            } else if (next == DeadlineCheck.NONE || deadline - next < 0) {
+                next = deadline;
             }
         }
-        synchronized (deadlineLock) {
-            deadlineCheckArmed = false;
-        }
-        // a call that started during the scan either re-arms itself or is covered by this one (next <= its timeout)
-        if (!running.isEmpty()) {
-            armDeadlineCheck(next);
-        }
+        return next;
     }
 
     private void timeout(String id, Running r) {
@@ -253,7 +231,7 @@ public final class ToolDispatcher {
         Runnable answer = () -> respond(id, r.name(), Map.of("error", ToolErrors.timedOut(r.name(), routing.timeout())), null, null);
         try {
             workers.execute(answer);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException | Error e) {
             answer.run();
         }
     }
