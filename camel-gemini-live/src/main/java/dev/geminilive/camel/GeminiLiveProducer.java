@@ -80,22 +80,30 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             OutboundMapper.Outbound outbound = out;
             SessionGroup g = group;
             CompletableFuture<ConversationSession> acquired = g.acquire(conversationId, endpoint::sessionSpec);
-            ConversationSession ready = acquired.isDone() && !acquired.isCompletedExceptionally() ? acquired.join() : null;
-            if (ready != null && outbound.resource() == null && ready.acceptsDirectSend()) {
-                // the session is open and nothing else is being sent: the input goes out on the caller's thread, no hop
-                completion.afterwards = () -> g.release(ready);
-                completion.guard(() -> send(completion, ready, outbound, awaitTurn));
-                return false;
-            }
-            acquired.whenCompleteAsync((session, error) -> {
-                if (error != null) {
-                    completion.fail(error);
-                } else {
-                    // the exchange holds the session until it completes: only then may it be parked for another conversation
+            acquired.whenComplete((session, error) -> {
+                if (error == null && outbound.resource() == null && session.acceptsDirectSend()) {
+                    // the session is open and nothing else is being sent: the input goes out on this thread, no hop (the
+                    // caller's when the session was open already, else where its opening finished); the exchange is
+                    // still settled on a worker
                     completion.afterwards = () -> g.release(session);
-                    completion.guard(() -> send(completion, session, outbound, awaitTurn));
+                    try {
+                        send(completion, session, outbound, awaitTurn);
+                    } catch (RuntimeException | Error e) {
+                        onWorker(completion, () -> completion.fail(e)); // the route must not go on on this thread
+                    }
+                } else {
+                    onWorker(completion, () -> {
+                        if (error != null) {
+                            completion.fail(error);
+                        } else {
+                            // the exchange holds the session until it completes: only then may it be parked for another
+                            // conversation
+                            completion.afterwards = () -> g.release(session);
+                            send(completion, session, outbound, awaitTurn);
+                        }
+                    });
                 }
-            }, workers);
+            });
             return false;
         } catch (RuntimeException | Error e) {
             OutboundMapper.close(out);
@@ -161,16 +169,14 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
 
     /** Runs the exchange's outcome on a worker, once: the route never continues on a socket or timer thread. */
     private void settle(AtomicBoolean settled, Completion completion, Runnable outcome) {
-        if (!settled.compareAndSet(false, true)) {
-            return;
+        if (settled.compareAndSet(false, true)) {
+            onWorker(completion, outcome);
         }
-        Runnable guarded = () -> {
-            try {
-                outcome.run();
-            } catch (RuntimeException | Error e) {
-                completion.fail(e);
-            }
-        };
+    }
+
+    /** Runs a step of the exchange on a worker; a step that throws fails the exchange. */
+    private void onWorker(Completion completion, Runnable step) {
+        Runnable guarded = () -> completion.guard(step);
         try {
             workers.execute(guarded);
         } catch (RuntimeException | Error e) {

@@ -68,8 +68,8 @@ class TypeConvertedBodiesTest extends EmulatorTestSupport {
         MockEndpoint spoken = getMockEndpoint("mock:spoken");
         spoken.expectedMessageCount(2);
         Files.createDirectories(dir.resolve("inbox"));
-        Files.write(dir.resolve("inbox/short.wav"), WavWriter.toWav(MediaTest.speechLike(16000, 2), 16000));
-        Files.write(dir.resolve("inbox/long.wav"), WavWriter.toWav(MediaTest.speechLike(16000, 5), 16000));
+        drop("inbox/short.wav", WavWriter.toWav(MediaTest.speechLike(16000, 2), 16000));
+        drop("inbox/long.wav", WavWriter.toWav(MediaTest.speechLike(16000, 5), 16000));
         spoken.assertIsSatisfied(30_000);
 
         Map<String, Double> heard = new HashMap<>();
@@ -91,12 +91,19 @@ class TypeConvertedBodiesTest extends EmulatorTestSupport {
         }
     }
 
+    /** Writes a file whole before the file consumer may see it: a poll in the middle of a write reads part of it. */
+    private static void drop(String name, byte[] content) throws java.io.IOException {
+        Path part = dir.resolve(name + ".part");
+        Files.write(part, content);
+        Files.move(part, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     @Test
     void aTextFileIsAskedAsText() throws Exception {
         MockEndpoint typed = getMockEndpoint("mock:typed");
         typed.expectedBodiesReceived("You said: What is a Camel route?");
         Files.createDirectories(dir.resolve("questions"));
-        Files.writeString(dir.resolve("questions/q1.txt"), "What is a Camel route?");
+        drop("questions/q1.txt", "What is a Camel route?".getBytes(StandardCharsets.UTF_8));
         typed.assertIsSatisfied(20_000);
         ClientMessage asked = clientMessages(emulator.sessions().get(0)).get(1);
         assertEquals("What is a Camel route?", asked.realtimeInput().text());
