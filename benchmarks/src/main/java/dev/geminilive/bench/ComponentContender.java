@@ -14,19 +14,23 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The component as a route uses it: a CamelContext with {@code direct:} routes to {@code gemini-live:} endpoints,
  * InOut text turns through a ProducerTemplate, one conversation per session (the conversation id header), tool calls
- * answered by a {@code direct:} route, audio as InOnly exchanges.
+ * answered by a {@code direct:} route, audio as InOnly exchanges. With {@code synchronous} the endpoints have
+ * {@code synchronous=true}: the template's caller, which waits anyway, is woken where the answer arrives.
  */
 final class ComponentContender implements Contender {
 
     private final CamelContext context;
     private final ProducerTemplate template;
+    private final boolean synchronous;
 
-    ComponentContender(String emulatorUrl) throws Exception {
+    /** @param synchronous whether the endpoints have synchronous=true (the caller, which waits anyway, completes its turn) */
+    ComponentContender(String emulatorUrl, boolean synchronous) throws Exception {
+        this.synchronous = synchronous;
         context = new DefaultCamelContext();
         context.getRegistry().bind("benchFunctions",
                 List.of(new FunctionDeclaration(Protocol.FUNCTION, "Current weather in a city", null, null, null, null)));
         String common = "?baseUrl=" + emulatorUrl + "&apiKey=" + Protocol.API_KEY + "&model=" + Protocol.MODEL
-                + "&responseModalities=TEXT&maxConcurrentSessions=100000&sessionIdleTimeout=0";
+                + "&responseModalities=TEXT&maxConcurrentSessions=100000&sessionIdleTimeout=0" + (synchronous ? "&synchronous=true" : "");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -42,7 +46,7 @@ final class ComponentContender implements Contender {
 
     @Override
     public String name() {
-        return "component";
+        return synchronous ? "component-sync" : "component";
     }
 
     @Override

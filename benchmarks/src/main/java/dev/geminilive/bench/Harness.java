@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Harness {
 
     static final String FLOOR = "raw";
+    /** Contenders that differ from another only in how a turn completes: not run in the audio and idle scenarios. */
+    static final java.util.Set<String> TURNS_ONLY = java.util.Set.of("component-sync");
     /** Audio is paced at one 100 ms chunk every 100 ms; a chunk is on time when it reaches the server within a period. */
     static final long CHUNK_MILLIS = 100;
     static final int CHUNK_BYTES = 3200;
@@ -382,10 +384,13 @@ public final class Harness {
         for (int sessions : cfg.audioSessions()) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (String n : shuffled()) {
+                if (TURNS_ONLY.contains(n)) {
+                    continue;
+                }
                 row.put(n, audioBlock(contenders.get(n), sessions));
             }
             Map<String, Object> ordered = new LinkedHashMap<>();
-            contenders.keySet().forEach(n -> ordered.put(n, row.get(n)));
+            contenders.keySet().stream().filter(row::containsKey).forEach(n -> ordered.put(n, row.get(n)));
             out.put(String.valueOf(sessions), ordered);
         }
         return out;
@@ -561,6 +566,9 @@ public final class Harness {
         Map<String, Object> out = new LinkedHashMap<>();
         // heap attribution needs one contender at a time, so this scenario is not interleaved; the floor goes first
         for (var e : contenders.entrySet()) {
+            if (TURNS_ONLY.contains(e.getKey())) {
+                continue;
+            }
             int n = cfg.idleSessions();
             int few = Math.max(1, n / 10);
             // the driver's own threads exist before the baseline, so they are not counted

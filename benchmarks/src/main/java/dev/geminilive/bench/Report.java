@@ -276,8 +276,8 @@ final class Report {
                 c -> fmt(num(r, "idle", c, "peakThreadsAddedWhileConnectingFew")));
         entries(r, "audio").forEach((s, v) -> {
             if (v instanceof Map) {
-                row(b, "audio on time, " + s + " sessions", cs, c -> fmt(Math.round(num(v, c, "onTimeFraction") * 1000) / 10.0) + " % (CPU "
-                        + fmt(num(v, c, "cpuPercentOfMachine")) + " %)");
+                row(b, "audio on time, " + s + " sessions", cs, c -> Double.isNaN(num(v, c, "onTimeFraction")) ? "–"
+                        : fmt(Math.round(num(v, c, "onTimeFraction") * 1000) / 10.0) + " % (CPU " + fmt(num(v, c, "cpuPercentOfMachine")) + " %)");
             }
         });
         row(b, "cold start: main() to first answer", cs, c -> cell(num(r, "coldStart", c, "mainToFirstAnswerMs"),

@@ -42,6 +42,7 @@ public final class EndpointSettings {
     private final ReplyMode replyMode;
     private final TurnPolicy turnPolicy;
     private final InterruptedReply interruptedReply;
+    private final boolean synchronous;
     private final Duration turnTimeout;
     private final String audioMimeType;
     private final int audioChunkMillis;
@@ -77,6 +78,7 @@ public final class EndpointSettings {
         this.replyMode = orDefault(c.getReplyMode(), ReplyMode.ANSWER);
         this.turnPolicy = orDefault(c.getTurnPolicy(), TurnPolicy.QUEUE);
         this.interruptedReply = orDefault(c.getInterruptedReply(), InterruptedReply.FAIL);
+        this.synchronous = c.isSynchronous();
         this.turnTimeout = Duration.ofMillis(c.getTurnTimeout());
         this.audioMimeType = c.getAudioMimeType();
         this.audioChunkMillis = c.getAudioChunkMillis();
@@ -183,6 +185,11 @@ public final class EndpointSettings {
 
     public InterruptedReply interruptedReply() {
         return interruptedReply;
+    }
+
+    /** @return whether the caller waits for each exchange and continues the route itself */
+    public boolean synchronous() {
+        return synchronous;
     }
 
     public Duration turnTimeout() {

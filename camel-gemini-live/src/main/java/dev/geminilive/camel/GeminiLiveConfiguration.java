@@ -147,6 +147,8 @@ public class GeminiLiveConfiguration implements Cloneable {
     private TurnPolicy turnPolicy = TurnPolicy.QUEUE;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,partial")
     private InterruptedReply interruptedReply = InterruptedReply.FAIL;
+    @UriParam(label = "producer,advanced")
+    private boolean synchronous;
     @UriParam(label = "advanced")
     private Integer maxConcurrentSessions;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -897,6 +899,21 @@ public class GeminiLiveConfiguration implements Cloneable {
      */
     public void setInterruptedReply(InterruptedReply interruptedReply) {
         this.interruptedReply = interruptedReply;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    /**
+     * Whether the producer works synchronously: the thread that sends the exchange waits until it is complete and goes on
+     * with the route itself. The exchange is then completed where its answer arrives, without the hand-off to a worker
+     * thread that an asynchronous exchange needs (the route must not go on on a socket thread), which makes each turn
+     * quicker; the cost is a thread waiting per exchange in flight. Suits callers that wait anyway, such as a
+     * ProducerTemplate request or a synchronous JMS or HTTP consumer.
+     */
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public long getSessionAcquireTimeout() {

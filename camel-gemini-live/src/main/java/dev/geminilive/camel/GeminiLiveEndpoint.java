@@ -12,6 +12,7 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.support.SynchronousDelegateProducer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -52,7 +53,9 @@ public class GeminiLiveEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() throws Exception {
         SetupFactory.checkCredentials(configuration);
-        return new GeminiLiveProducer(this);
+        GeminiLiveProducer producer = new GeminiLiveProducer(this);
+        // Camel's way for a synchronous option: the caller waits in the delegate and continues the route itself
+        return configuration.isSynchronous() ? new SynchronousDelegateProducer(producer) : producer;
     }
 
     @Override

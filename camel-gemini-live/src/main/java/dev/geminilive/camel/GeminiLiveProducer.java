@@ -1,6 +1,7 @@
 package dev.geminilive.camel;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,8 +16,9 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * Sends an exchange's body to the conversation's Live session. Input that completes a user turn waits for the model's
  * turn and the exchange carries the answer per replyFormat, whatever its pattern (replyMode=none: completes when the
- * frames are written). No thread waits while the model answers, and the route always
- * continues on a worker thread, never on a socket or timer thread.
+ * frames are written). No thread waits while the model answers, and the route always continues on a worker thread,
+ * never on a socket or timer thread; with synchronous=true (Camel's {@code SynchronousDelegateProducer} around this
+ * one) the caller waits and goes on with the route itself, and the exchange is completed where its answer arrives.
  */
 public class GeminiLiveProducer extends DefaultAsyncProducer {
 
@@ -27,6 +29,8 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     private OutboundMapper mapper;
     private SessionGroup group;
     private ExecutorService workers;
+    /** Where an exchange's outcome is written and its callback called: a worker, or at once when the caller waits. */
+    private Executor settling;
     private Runnable unregisterHealth;
     private boolean partialWhenInterrupted;
     private boolean transcribes;
@@ -47,6 +51,9 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         answers = settings.replyMode() == ReplyMode.ANSWER;
         group = endpoint.attach();
         workers = endpoint.getComponent().workers();
+        // a synchronous caller waits in Camel's delegate and goes on with the route itself: completing its exchange
+        // only wakes it, which any thread may do
+        settling = settings.synchronous() ? Runnable::run : workers;
         unregisterHealth = endpoint.registerHealthCheck("producer", endpoint.getComponent().isHealthCheckProducerEnabled());
     }
 
@@ -123,7 +130,7 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
                     completion.succeed(() -> completion.exchange.getMessage().setHeader(GeminiLiveConstants.CONVERSATION_ID,
                             session.conversationId()));
                 }
-            }, workers);
+            }, settling);
             return;
         }
         ConversationSession.Sent sent = session.sendExpectingTurn(out.messages(), settings.turnTimeout(), userText,
@@ -170,15 +177,19 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
     /** Runs the exchange's outcome on a worker, once: the route never continues on a socket or timer thread. */
     private void settle(AtomicBoolean settled, Completion completion, Runnable outcome) {
         if (settled.compareAndSet(false, true)) {
-            onWorker(completion, outcome);
+            run(settling, completion, outcome);
         }
     }
 
     /** Runs a step of the exchange on a worker; a step that throws fails the exchange. */
     private void onWorker(Completion completion, Runnable step) {
+        run(workers, completion, step);
+    }
+
+    private static void run(Executor executor, Completion completion, Runnable step) {
         Runnable guarded = () -> completion.guard(step);
         try {
-            workers.execute(guarded);
+            executor.execute(guarded);
         } catch (RuntimeException | Error e) {
             guarded.run(); // the pool refused (stopping, or no thread could be made): complete here rather than never
         }
