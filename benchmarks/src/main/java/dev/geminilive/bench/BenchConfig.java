@@ -14,7 +14,8 @@ import java.util.function.Function;
  * @param profile            smoke or full
  * @param contenders         which contenders run (raw always runs: it is the floor)
  * @param outDir             where results are written
- * @param latencyWarmup      untimed turns per contender before the latency run
+ * @param latencyWarmup      untimed turns per contender before the latency run (half as many tool turns before the tool
+ *                           run), for the JIT to compile each contender's path
  * @param latencyTurns       timed turns per contender
  * @param rounds             interleaving rounds of the latency and tool runs: each round runs every contender once, in a
  *                           shuffled order
@@ -53,8 +54,8 @@ public record BenchConfig(String profile, List<String> contenders, Path outDir, 
 
     /** @return the full run: all session counts of the performance targets */
     public static BenchConfig full(Path outDir) {
-        return new BenchConfig("full", ALL_CONTENDERS, outDir, 300, 2000, 10, 3, List.of(1, 8, 64, 256), Duration.ofSeconds(2), 1000,
-                Duration.ofSeconds(60), List.of(5, 10, 25, 50, 100, 200), Duration.ofSeconds(5), 200, 5,
+        return new BenchConfig("full", ALL_CONTENDERS, outDir, 5000, 2000, 10, 3, List.of(1, 8, 64, 256), Duration.ofSeconds(2), 1000,
+                Duration.ofSeconds(60), List.of(5, 10, 25, 50, 100, 200), Duration.ofSeconds(5), 1000, 5,
                 List.of("raw", "component", "liveclient", "genai"), 1, 3,
                 Duration.ofSeconds(1));
     }

@@ -173,14 +173,31 @@ public final class Harness {
     /** Untimed turns on every fresh conversation before it is timed. */
     private static final int FRESH_WARMUP = 5;
 
-    private Map<String, Object> latency() throws Exception {
-        // JIT warm-up on a conversation of its own per contender
-        for (var e : contenders.entrySet()) {
-            try (Contender.Conversation c = e.getValue().open(id("lat"), false)) {
-                for (int i = 0; i < cfg.latencyWarmup(); i++) {
-                    check(c.ask("warm up " + i), "You said");
+    /** Turns per warm-up conversation: the emulator's work per turn grows with a conversation's length. */
+    private static final int WARMUP_CONVERSATION_TURNS = 250;
+
+    /**
+     * Runs untimed turns until the JIT has compiled a contender's path: a contender with more code (Camel's exchange
+     * handling, the component's) needs thousands of turns to reach its steady state, and a few hundred would time its
+     * compilation instead of its turns.
+     */
+    private void warmUp(Contender contender, boolean tools, int turns) throws Exception {
+        for (int done = 0; done < turns;) {
+            try (Contender.Conversation c = contender.open(id("warm"), tools)) {
+                for (int i = 0; i < WARMUP_CONVERSATION_TURNS && done < turns; i++, done++) {
+                    if (tools) {
+                        check(c.ask(Protocol.TOOL_PROMPT), "tempC");
+                    } else {
+                        check(c.ask("warm up " + i), "You said");
+                    }
                 }
             }
+        }
+    }
+
+    private Map<String, Object> latency() throws Exception {
+        for (Contender c : contenders.values()) {
+            warmUp(c, false, cfg.latencyWarmup());
         }
         Map<String, List<Long>> samples = new LinkedHashMap<>();
         contenders.keySet().forEach(n -> samples.put(n, new ArrayList<>()));
@@ -315,6 +332,10 @@ public final class Harness {
         int warm = 3;
         Map<String, Contender.Conversation> convs = new LinkedHashMap<>();
         Map<String, EmulatorSession> serverSide = new LinkedHashMap<>();
+        for (Contender c : contenders.values()) {
+            // the tool path (a route per call in the component) is code no other scenario runs
+            warmUp(c, true, cfg.latencyWarmup() / 2);
+        }
         for (var e : contenders.entrySet()) {
             Contender.Conversation c = e.getValue().open(id("tool"), true);
             check(c.ask("hello"), "You said");

@@ -1,6 +1,5 @@
 package dev.geminilive.emulator.brain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,12 @@ public final class Conversation {
     public record Turn(String role, String text, double audioSeconds) {
     }
 
-    private final List<Turn> turns = new ArrayList<>();
+    /** Newest turn first; the nodes never change, so a copy shares them and costs the same at any length. */
+    private record Node(Turn turn, Node previous) {
+    }
+
+    private Node newest;
+    private int size;
     /** Running sums over {@link #turns}, kept as turns are added, so no per-turn usage walks the history. */
     private int turnTextTokens;
     private int turnAudioTokens;
@@ -28,10 +32,11 @@ public final class Conversation {
     private int images;
     private String lastImageMimeType;
 
-    /** @return a deep copy, for a resumption handle */
+    /** @return an independent copy, for a resumption handle; the turns so far are shared, not copied */
     public synchronized Conversation copy() {
         Conversation c = new Conversation();
-        c.turns.addAll(turns);
+        c.newest = newest;
+        c.size = size;
         c.turnTextTokens = turnTextTokens;
         c.turnAudioTokens = turnAudioTokens;
         c.systemInstruction = systemInstruction;
@@ -49,7 +54,8 @@ public final class Conversation {
     }
 
     public synchronized void add(Turn turn) {
-        turns.add(turn);
+        newest = new Node(turn, newest);
+        size++;
         turnTextTokens += Tokens.ofText(turn.text());
         turnAudioTokens += Tokens.ofAudio(turn.audioSeconds());
     }
@@ -64,12 +70,17 @@ public final class Conversation {
 
     /** @return all turns, oldest first */
     public synchronized List<Turn> turns() {
-        return List.copyOf(turns);
+        Turn[] all = new Turn[size];
+        int i = size;
+        for (Node n = newest; n != null; n = n.previous()) {
+            all[--i] = n.turn();
+        }
+        return List.of(all);
     }
 
     /** @return the user turns, oldest first */
-    public synchronized List<Turn> userTurns() {
-        return turns.stream().filter(t -> t.role().equals("user")).toList();
+    public List<Turn> userTurns() {
+        return turns().stream().filter(t -> t.role().equals("user")).toList();
     }
 
     /** Counts an image frame (realtimeInput.video or inline image data). */
