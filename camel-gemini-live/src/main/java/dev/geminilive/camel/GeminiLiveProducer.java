@@ -88,27 +88,27 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             SessionGroup g = group;
             CompletableFuture<ConversationSession> acquired = g.acquire(conversationId, endpoint::sessionSpec);
             acquired.whenComplete((session, error) -> {
-                if (error == null && outbound.resource() == null && session.acceptsDirectSend()) {
-                    // the session is open and nothing else is being sent: the input goes out on this thread, no hop (the
-                    // caller's when the session was open already, else where its opening finished); the exchange is
-                    // still settled on a worker
-                    completion.afterwards = () -> g.release(session);
-                    try {
+                try {
+                    if (error == null && outbound.resource() == null && session.acceptsDirectSend()) {
+                        // the session is open and nothing else is being sent: the input goes out on this thread, no hop
+                        // (the caller's when the session was open already, else where its opening finished); its
+                        // outcome is still settled by settle()
+                        completion.afterwards = () -> g.release(session);
                         send(completion, session, outbound, awaitTurn);
-                    } catch (RuntimeException | Error e) {
-                        onWorker(completion, () -> completion.fail(e)); // the route must not go on on this thread
+                    } else {
+                        onWorker(completion, () -> {
+                            if (error != null) {
+                                completion.fail(error);
+                            } else {
+                                // the exchange holds the session until it completes: only then may it be parked for
+                                // another conversation
+                                completion.afterwards = () -> g.release(session);
+                                send(completion, session, outbound, awaitTurn);
+                            }
+                        });
                     }
-                } else {
-                    onWorker(completion, () -> {
-                        if (error != null) {
-                            completion.fail(error);
-                        } else {
-                            // the exchange holds the session until it completes: only then may it be parked for another
-                            // conversation
-                            completion.afterwards = () -> g.release(session);
-                            send(completion, session, outbound, awaitTurn);
-                        }
-                    });
+                } catch (RuntimeException | Error e) {
+                    onWorker(completion, () -> completion.fail(e)); // the route must not go on on this thread
                 }
             });
             return false;

@@ -498,7 +498,7 @@ public final class ConversationSession {
         }
         Map<String, Object> headers = Map.of(GeminiLiveConstants.RESUMED, next.resumed);
         if (first) {
-            events.execute(() -> {
+            announce(() -> {
                 group.publish(EventMapper.event(conversationId, EventTypes.CONNECTED, null, headers));
                 group.publish(EventMapper.event(conversationId, EventTypes.SETUP_COMPLETE, live.setupComplete(), Map.of()));
             });
@@ -506,7 +506,7 @@ public final class ConversationSession {
         } else {
             LOG.info("Gemini Live conversation {} continues on a new connection ({}, {})", storeKey, why,
                     next.resumed ? "resumed by handle" : "new session");
-            events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.RECONNECTED, why, headers)));
+            announce(() -> group.publish(EventMapper.event(conversationId, EventTypes.RECONNECTED, why, headers)));
         }
         next.drainEarly(); // after the connected events, so consumers see them first
     }
@@ -1258,7 +1258,7 @@ public final class ConversationSession {
         closing.whenComplete((x, e) -> releaseSlot());
         if (c != null && c.live != null) {
             CloseInfo info = c.live.closed().getNow(new CloseInfo(CloseInfo.NORMAL, "Conversation ended", false));
-            events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.DISCONNECTED, info.reason(),
+            announce(() -> group.publish(EventMapper.event(conversationId, EventTypes.DISCONNECTED, info.reason(),
                     Map.of(GeminiLiveConstants.CLOSE_CODE, info.code(), GeminiLiveConstants.CLOSE_REASON,
                             info.reason() == null ? "" : info.reason()))));
         }
@@ -1279,6 +1279,13 @@ public final class ConversationSession {
 
     private void touch() {
         lastActivity = System.nanoTime();
+    }
+
+    /** Publishes connection events on the event lane, in order with the frames' events; nothing when no consumer listens. */
+    private void announce(Runnable publishing) {
+        if (group.hasListeners()) {
+            events.execute(publishing);
+        }
     }
 
     @Override
@@ -1337,7 +1344,7 @@ public final class ConversationSession {
         @Override
         public void onError(Throwable error) {
             if (active) {
-                events.execute(() -> group.publish(EventMapper.event(conversationId, EventTypes.ERROR, error, Map.of())));
+                announce(() -> group.publish(EventMapper.event(conversationId, EventTypes.ERROR, error, Map.of())));
             }
         }
 

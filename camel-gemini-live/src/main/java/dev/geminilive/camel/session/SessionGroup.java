@@ -495,12 +495,12 @@ public final class SessionGroup {
         return toolDispatchers.create(routing, conversationId, sender);
     }
 
-    /** @return whether any consumer receives events of this type */
     /** @return whether any consumer listens to this group's events */
     boolean hasListeners() {
         return !sinks.isEmpty();
     }
 
+    /** @return whether any consumer receives events of this type */
     boolean listens(String type) {
         for (EventSink sink : sinks) {
             if (sink.accepts(type)) {
