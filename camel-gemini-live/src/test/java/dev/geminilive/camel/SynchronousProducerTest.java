@@ -43,9 +43,11 @@ class SynchronousProducerTest extends EmulatorTestSupport {
         template.sendBody("direct:sync", "an InOnly turn");
         ThreadPoolExecutor workers = (ThreadPoolExecutor) context.getComponent("gemini-live", GeminiLiveComponent.class).workers();
         long tasksBefore = workers.getTaskCount();
-        for (int i = 0; i < 5; i++) {
-            Exchange next = template.request("direct:sync", e -> e.getMessage().setBody("And the next one?"));
-            assertEquals("You said: And the next one?", next.getMessage().getBody(String.class));
+        for (int i = 0; i < 30; i++) {
+            // the next question follows at once: it must not wait for the last turn's hand-over on a worker either
+            String question = "And the next one? " + i;
+            Exchange next = template.request("direct:sync", e -> e.getMessage().setBody(question));
+            assertEquals("You said: " + question, next.getMessage().getBody(String.class));
             assertEquals(Thread.currentThread().getName(), next.getMessage().getHeader("wentOnOn"));
         }
         assertEquals(tasksBefore, workers.getTaskCount(), "turns on an open session need no worker");

@@ -91,7 +91,8 @@ public final class ConversationSession {
 
     /** InOut turns waiting for the one in flight. */
     private final ArrayDeque<QueuedTurn> turnQueue = new ArrayDeque<>();
-    private boolean turnInFlight;
+    /** The queued InOut turn in flight, or null. Guarded by turnQueue. */
+    private QueuedTurn inFlight;
 
     private final CompletableFuture<ConversationSession> ready = new CompletableFuture<>();
     private final AtomicBoolean slotReleased = new AtomicBoolean();
@@ -234,7 +235,7 @@ public final class ConversationSession {
             }
         }
         synchronized (turnQueue) {
-            if (turnInFlight || !turnQueue.isEmpty()) {
+            if (inFlight != null || !turnQueue.isEmpty()) {
                 return false;
             }
         }
@@ -273,7 +274,7 @@ public final class ConversationSession {
             }
         }
         synchronized (turnQueue) {
-            if (turnInFlight) {
+            if (inFlight != null) {
                 return false;
             }
         }
@@ -627,9 +628,11 @@ public final class ConversationSession {
         }
         boolean startNow;
         synchronized (turnQueue) {
-            startNow = !turnInFlight;
+            // a turn in flight that is complete, with only its hand-over still to run (its exchange may have been
+            // settled first, and this input be the next from the same caller), does not hold this one back
+            startNow = inFlight == null || turnQueue.isEmpty() && inFlight.turn.isDone();
             if (startNow) {
-                turnInFlight = true;
+                inFlight = q;
             } else {
                 turnQueue.add(q);
             }
@@ -687,12 +690,12 @@ public final class ConversationSession {
         if (q.turn.isDone()) {
             q.written.completeExceptionally(new TimeoutException("Not sent: the exchange timed out waiting for its turn"));
             if (queued) {
-                advance();
+                advance(q);
             }
             return;
         }
         if (queued) {
-            q.turn.whenComplete((t, e) -> advance());
+            q.turn.whenComplete((t, e) -> advance(q));
         }
         CompletableFuture<Void> w;
         input.lock();
@@ -711,13 +714,16 @@ public final class ConversationSession {
         });
     }
 
-    /** The turn in flight finished: the next InOut input goes out, on a worker. */
-    private void advance() {
+    /** A queued turn finished: if it still holds the slot, the next InOut input goes out, on a worker. */
+    private void advance(QueuedTurn finished) {
         QueuedTurn next;
         synchronized (turnQueue) {
+            if (inFlight != finished) {
+                return; // an input that came after it was complete has taken the slot already
+            }
             next = turnQueue.poll();
+            inFlight = next;
             if (next == null) {
-                turnInFlight = false;
                 return;
             }
         }
@@ -726,7 +732,7 @@ public final class ConversationSession {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             next.turn.completeExceptionally(e);
             next.written.completeExceptionally(e);
-            advance();
+            advance(next);
         }
     }
 
