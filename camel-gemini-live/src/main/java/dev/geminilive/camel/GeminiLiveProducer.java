@@ -174,7 +174,10 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** Runs the exchange's outcome on a worker, once: the route never continues on a socket or timer thread. */
+    /**
+     * Runs the exchange's outcome once: on a worker, so the route never continues on a socket or timer thread; or at
+     * once for a synchronous caller, which goes on with the route itself.
+     */
     private void settle(AtomicBoolean settled, Completion completion, Runnable outcome) {
         if (settled.compareAndSet(false, true)) {
             run(settling, completion, outcome);
