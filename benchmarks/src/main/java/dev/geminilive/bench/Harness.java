@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +41,7 @@ public final class Harness {
 
     static final String FLOOR = "raw";
     /** Contenders that differ from another only in how a turn completes: not run in the audio and idle scenarios. */
-    static final java.util.Set<String> TURNS_ONLY = java.util.Set.of("component-sync");
+    static final Set<String> TURNS_ONLY = Set.of("component-sync");
     /** Audio is paced at one 100 ms chunk every 100 ms; a chunk is on time when it reaches the server within a period. */
     static final long CHUNK_MILLIS = 100;
     static final int CHUNK_BYTES = 3200;
