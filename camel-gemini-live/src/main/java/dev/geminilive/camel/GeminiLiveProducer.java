@@ -87,25 +87,27 @@ public class GeminiLiveProducer extends DefaultAsyncProducer {
             OutboundMapper.Outbound outbound = out;
             SessionGroup g = group;
             CompletableFuture<ConversationSession> acquired = g.acquire(conversationId, endpoint::sessionSpec);
+            // open already: the callback below runs on the caller's thread, which may wait while a long input is sent
+            boolean onCaller = acquired.isDone();
             acquired.whenComplete((session, error) -> {
-                try {
-                    if (error == null && outbound.resource() == null && session.acceptsDirectSend()) {
-                        // the session is open and nothing else is being sent: the input goes out on this thread, no hop
-                        // (the caller's when the session was open already, else where its opening finished); its
-                        // outcome is still settled by settle()
+                Runnable step = () -> {
+                    if (error != null) {
+                        completion.fail(error);
+                    } else {
+                        // the exchange holds the session until it completes: only then may it be parked for another
+                        // conversation
                         completion.afterwards = () -> g.release(session);
                         send(completion, session, outbound, awaitTurn);
+                    }
+                };
+                try {
+                    if (error == null && outbound.resource() == null && (onCaller || outbound.oneFrame())
+                        && session.acceptsDirectSend()) {
+                        // nothing else is being sent: the input goes out here, no hop (on the caller's thread, or a
+                        // single frame where the session's opening finished); its outcome is still settled by settle()
+                        step.run();
                     } else {
-                        onWorker(completion, () -> {
-                            if (error != null) {
-                                completion.fail(error);
-                            } else {
-                                // the exchange holds the session until it completes: only then may it be parked for
-                                // another conversation
-                                completion.afterwards = () -> g.release(session);
-                                send(completion, session, outbound, awaitTurn);
-                            }
-                        });
+                        onWorker(completion, step);
                     }
                 } catch (RuntimeException | Error e) {
                     onWorker(completion, () -> completion.fail(e)); // the route must not go on on this thread

@@ -46,12 +46,14 @@ final class OutboundMapper {
      * @param resource      what reading the body opened (a file or stream), closed when the exchange completes; or null
      * @param userTurn      whether the input is the user's (not a tool response, which the model's turn in progress
      *                      goes on with): an InOnly exchange waits for the answer only to a user's turn
+     * @param oneFrame      whether it is a single frame: sending it does not wait for earlier frames to be written, as
+     *                      a longer input does
      */
     record Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession, AutoCloseable resource,
-            boolean userTurn) {
+            boolean userTurn, boolean oneFrame) {
 
         Outbound(Iterator<ClientMessage> messages, boolean completesTurn, boolean endSession, AutoCloseable resource) {
-            this(messages, completesTurn, endSession, resource, true);
+            this(messages, completesTurn, endSession, resource, true, false);
         }
     }
 
@@ -118,13 +120,13 @@ final class OutboundMapper {
             case CLIENT_CONTENT:
                 return clientContent(body, turnComplete);
             case TOOL_RESPONSE:
-                return new Outbound(List.of(writable(ClientMessage.of(toolResponse(body)))).iterator(), true, false, null, false);
+                return new Outbound(List.of(writable(ClientMessage.of(toolResponse(body)))).iterator(), true, false, null, false, true);
             case CONTEXT_UPDATE:
                 return single(writable(ClientMessage.of(contextUpdate(body))), false);
             case RAW:
                 ClientMessage raw = writable(raw(body));
                 return new Outbound(List.of(raw).iterator(), completesTurn(raw), false, null,
-                        raw.kind() != ClientMessage.Kind.TOOL_RESPONSE);
+                        raw.kind() != ClientMessage.Kind.TOOL_RESPONSE, true);
             case END_SESSION:
                 return new Outbound(List.<ClientMessage>of().iterator(), false, true, null);
             default:
@@ -580,7 +582,7 @@ final class OutboundMapper {
     }
 
     private static Outbound single(ClientMessage m, boolean completesTurn) {
-        return new Outbound(List.of(m).iterator(), completesTurn, false, null);
+        return new Outbound(List.of(m).iterator(), completesTurn, false, null, true, true);
     }
 
     @SafeVarargs

@@ -54,6 +54,20 @@ class SynchronousProducerTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aConversationsFirstTurnTakesNoWorkerEither() {
+        ThreadPoolExecutor workers = (ThreadPoolExecutor) context.getComponent("gemini-live", GeminiLiveComponent.class).workers();
+        long tasksBefore = workers.getTaskCount();
+        for (int i = 0; i < 3; i++) {
+            // each a new conversation: its input goes out where the session's opening finished, and no consumer listens
+            // for the connection events
+            String question = "First words of conversation " + i;
+            assertEquals("You said: " + question, template.requestBodyAndHeader("direct:sync", question,
+                    GeminiLiveConstants.CONVERSATION_ID, "first-" + i, String.class));
+        }
+        assertEquals(tasksBefore, workers.getTaskCount(), "opening a conversation for a turn needs no worker");
+    }
+
+    @Test
     void concurrentCallersEachGetTheAnswerToTheirOwnQuestion() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {

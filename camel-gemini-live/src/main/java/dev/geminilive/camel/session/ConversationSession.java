@@ -729,7 +729,8 @@ public final class ConversationSession {
         }
         try {
             pool.execute(() -> start(next, true));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RuntimeException | Error e) {
+            // refused, or no thread could be made: the next input fails now rather than waiting for its timeout
             next.turn.completeExceptionally(e);
             next.written.completeExceptionally(e);
             advance(next);
